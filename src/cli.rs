@@ -1,0 +1,172 @@
+//! The command line: parses arguments with clap and calls the library. It
+//! prints diagnostics and summaries; it decides nothing about the handbook.
+
+use crate::diagnostics::render_all;
+use crate::site::{self, Report};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  brug build                      build the handbook in this folder into public/
+  brug build --root ../handboek --out /tmp/site
+  brug check --strict             report every problem; warnings fail too
+  brug status                     missing and outdated translations
+  brug status --stamp content/methods/consensus.de.md
+                                  mark a translation as up to date with its original
+  brug init mijn-handboek         start a new handbook";
+
+/// brug builds a bilingual (Dutch/German) policy handbook into a static,
+/// searchable website that also works offline.
+#[derive(Parser, Debug)]
+#[command(name = "brug", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site (written aside, then swapped in; a failed build keeps the old one).
+    Build {
+        /// Folder that holds handbook.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder [default: ROOT/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write HTML as rendered, without minifying (for debugging themes).
+        #[arg(long)]
+        no_minify: bool,
+    },
+    /// Report every problem without writing anything; exit 1 on errors.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show missing and outdated translations per language.
+    Status {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Record in this translation that it matches its original's current text.
+        #[arg(long, value_name = "PATH")]
+        stamp: Option<PathBuf>,
+    },
+    /// Start a new handbook in DIR (handbook.toml, a home page, one section).
+    Init {
+        /// The folder to create the handbook in.
+        dir: PathBuf,
+    },
+}
+
+/// Runs a parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            no_minify,
+        } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            let report = site::run(&root, Some(&out), site::options(!no_minify));
+            eprint!("{}", render_all(&report.diagnostics));
+            if report.written {
+                eprintln!("{}", summary(&report, Some(&out)));
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("{}", summary(&report, None));
+                ExitCode::FAILURE
+            }
+        }
+        Command::Check { root, strict } => {
+            let report = site::run(&root, None, site::options(false));
+            eprint!("{}", render_all(&report.diagnostics));
+            eprintln!("{}", summary(&report, None));
+            let failed = report.errors() > 0 || (strict && report.warnings() > 0);
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Status { root, stamp } => status(&root, stamp.as_deref()),
+        Command::Init { dir } => match crate::init::init(&dir) {
+            Ok(()) => {
+                eprintln!(
+                    "started a handbook in {}; build it with: brug build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+    }
+}
+
+fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
+    let loaded = crate::load::load(root);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    eprint!("{}", render_all(&errors));
+    let Some(hb) = loaded.handbook else {
+        return ExitCode::FAILURE;
+    };
+    match stamp {
+        Some(path) => match crate::status::stamp(&hb, path) {
+            Ok(hash) => {
+                println!(
+                    "stamped {} with translated_from = \"{hash}\"",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        None => {
+            print!("{}", crate::status::report(&hb));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn fail(e: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {e:#}");
+    ExitCode::FAILURE
+}
+
+/// The one-line summary printed at the end of a build or check.
+pub fn summary(report: &Report, out: Option<&Path>) -> String {
+    let pages: Vec<String> = report
+        .pages
+        .iter()
+        .map(|(l, n)| format!("{n} {l}"))
+        .collect();
+    let pages = if pages.is_empty() {
+        "no".to_string()
+    } else {
+        pages.join(" + ")
+    };
+    let what = match out {
+        Some(out) => format!("built {pages} pages into {}", out.display()),
+        None if report.errors() > 0 => {
+            format!("failed: {} error(s); nothing written", report.errors())
+        }
+        None => format!("checked {pages} pages"),
+    };
+    format!(
+        "{what}; {} missing and {} outdated translation(s), {} warning(s), in {:.2} s",
+        report.missing,
+        report.outdated,
+        report.warnings(),
+        report.elapsed.as_secs_f64()
+    )
+}

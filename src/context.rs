@@ -1,0 +1,350 @@
+//! Template contexts: typed, serializable views of one page, built from the
+//! `Handbook` and serialized once per page. Templates never see the model
+//! itself, so the model can change without breaking themes, and contexts stay
+//! small (large per-page contexts were a main cause of slow builds elsewhere).
+
+use crate::frontmatter::Kind;
+use crate::i18n::Strings;
+use crate::links::relative;
+use crate::markdown::{LinkStyle, TocEntry};
+use crate::model::{Handbook, Lang, PairId, SectionId, Translation};
+use serde::Serialize;
+
+/// A link to a page, with what lists need to show about it.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub href: String,
+    pub current: bool,
+    pub summary: Option<String>,
+    pub kind: Option<&'static str>,
+    /// The page exists only in another language (a fallback notice page).
+    pub missing: bool,
+}
+
+/// One entry of the language switch.
+#[derive(Debug, Serialize)]
+pub struct LangLink {
+    pub code: String,
+    /// The language's own name ("Nederlands", "Deutsch").
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub href: String,
+}
+
+/// What the site chrome of every page in one language needs.
+#[derive(Debug, Serialize)]
+pub struct Chrome {
+    pub lang: String,
+    pub site_title: String,
+    pub description: String,
+    /// Relative prefix from this page to the site root (`../../`).
+    pub root: String,
+    pub home_href: String,
+    pub search_href: String,
+    pub nav: Vec<Link>,
+    pub languages: Vec<LangLink>,
+}
+
+/// The notice on an outdated or missing translation.
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    /// `outdated` or `missing`.
+    pub kind: &'static str,
+    pub href: String,
+    pub lang: String,
+    pub lang_name: String,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermGroup {
+    pub taxonomy: &'static str,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransferView {
+    pub from: String,
+    pub to: Vec<String>,
+    pub status: &'static str,
+    pub conditions: String,
+}
+
+/// Everything a page, section or home template shows.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: &'static str,
+    pub content: &'a str,
+    pub toc: &'a [TocEntry],
+    pub breadcrumbs: Vec<Link>,
+    pub alternates: Vec<Alternate>,
+    pub notice: Option<Notice>,
+    /// Pages of this section (section pages) or of the page's own section.
+    pub pages: Vec<Link>,
+    pub sections: Vec<Link>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub terms: Vec<TermGroup>,
+    pub transfer: Option<TransferView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    pub site: Chrome,
+    pub page: PageView<'a>,
+}
+
+/// Builds contexts for one language version of the site.
+pub struct Views<'a> {
+    pub hb: &'a Handbook,
+    pub strings: &'a Strings,
+    pub style: LinkStyle,
+}
+
+impl<'a> Views<'a> {
+    /// The URL from `from` to the pair `to` in `lang`.
+    pub fn href(&self, from: &str, to: PairId, lang: Lang) -> Option<String> {
+        let url = self.hb.pairs[to].urls[lang].as_deref()?;
+        Some(relative(from, url, self.style.explicit_index))
+    }
+
+    pub fn link(&self, from: &str, pair: PairId, lang: Lang) -> Option<Link> {
+        let hb = self.hb;
+        let href = self.href(from, pair, lang)?;
+        let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+        Some(Link {
+            title: page.front.title.clone(),
+            href,
+            current: hb.pairs[pair].urls[lang].as_deref() == Some(from),
+            summary: page.front.summary.clone(),
+            kind: Some(page.kind.as_str()),
+            missing: hb.pairs[pair].pages[lang].is_none(),
+        })
+    }
+
+    fn section_link(&self, from: &str, section: SectionId, lang: Lang) -> Option<Link> {
+        match self.hb.sections[section].index {
+            Some(pair) => self.link(from, pair, lang),
+            None => None,
+        }
+    }
+
+    pub fn chrome(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Chrome {
+        let hb = self.hb;
+        let code = hb.lang_code(lang).to_string();
+        let home = format!("{code}/");
+        let nav = hb
+            .sections
+            .first()
+            .map(|root| {
+                root.children[lang]
+                    .iter()
+                    .filter_map(|&s| self.section_link(url, s, lang))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let languages = (0..hb.config.languages.len())
+            .map(|l| {
+                let target = pair
+                    .and_then(|p| hb.pairs[p].urls[l].clone())
+                    .unwrap_or_else(|| format!("{}/", hb.lang_code(l)));
+                LangLink {
+                    code: hb.lang_code(l).to_string(),
+                    name: self.strings.text(l, "language-name"),
+                    href: relative(url, &target, self.style.explicit_index),
+                    current: l == lang,
+                }
+            })
+            .collect();
+        Chrome {
+            lang: code.clone(),
+            site_title: hb.config.title(&code).to_string(),
+            description: hb
+                .config
+                .description
+                .get(&code)
+                .cloned()
+                .unwrap_or_default(),
+            root: relative(url, "", false),
+            home_href: relative(url, &home, self.style.explicit_index),
+            search_href: relative(url, &format!("{code}/search/"), self.style.explicit_index),
+            nav,
+            languages,
+        }
+    }
+
+    /// The view of pair `pair` in `lang`, whose Markdown rendered to `content`.
+    pub fn page(
+        &self,
+        pair: PairId,
+        lang: Lang,
+        content: &'a str,
+        toc: &'a [TocEntry],
+    ) -> PageView<'a> {
+        let hb = self.hb;
+        let p = &hb.pairs[pair];
+        let url = p.urls[lang].as_deref().unwrap_or_default();
+        let page = &hb.pages[p.best_page(lang)];
+        let section = &hb.sections[p.section];
+        let (pages, sections) = if p.is_index() {
+            (
+                section.pairs[lang]
+                    .iter()
+                    .filter_map(|&q| self.link(url, q, lang))
+                    .collect(),
+                section.children[lang]
+                    .iter()
+                    .filter_map(|&s| self.section_link(url, s, lang))
+                    .collect(),
+            )
+        } else {
+            (
+                section.pairs[lang]
+                    .iter()
+                    .filter_map(|&q| self.link(url, q, lang))
+                    .collect(),
+                Vec::new(),
+            )
+        };
+        let (prev, next) = self.neighbours(pair, lang, url);
+        PageView {
+            title: page.front.title.clone(),
+            summary: page.front.summary.clone(),
+            kind: page.kind.as_str(),
+            content,
+            toc,
+            breadcrumbs: self.breadcrumbs(pair, lang, url),
+            alternates: (0..hb.config.languages.len())
+                .filter(|&l| p.pages[l].is_some())
+                .filter_map(|l| {
+                    Some(Alternate {
+                        lang: hb.lang_code(l).into(),
+                        href: self.href(url, pair, l)?,
+                    })
+                })
+                .collect(),
+            notice: self.notice(pair, lang, url),
+            pages,
+            sections,
+            prev,
+            next,
+            updated: page.front.updated.map(|d| self.strings.date(lang, d)),
+            updated_iso: page.front.updated.map(|d| d.iso()),
+            terms: page
+                .front
+                .taxonomies
+                .iter()
+                .filter(|(_, terms)| !terms.is_empty())
+                .map(|(tax, terms)| TermGroup {
+                    taxonomy: tax,
+                    terms: terms
+                        .iter()
+                        .map(|t| hb.config.term_label(tax, t, hb.lang_code(lang)).to_string())
+                        .collect(),
+                })
+                .collect(),
+            transfer: page
+                .front
+                .transfer
+                .as_ref()
+                .filter(|_| page.kind == Kind::Practice)
+                .map(|t| {
+                    let code = hb.lang_code(lang);
+                    TransferView {
+                        from: hb.config.term_label("cities", &t.from, code).to_string(),
+                        to: t
+                            .to
+                            .iter()
+                            .map(|c| hb.config.term_label("cities", c, code).to_string())
+                            .collect(),
+                        status: status_key(t.status),
+                        conditions: t.conditions.clone(),
+                    }
+                }),
+        }
+    }
+
+    fn neighbours(&self, pair: PairId, lang: Lang, url: &str) -> (Option<Link>, Option<Link>) {
+        let p = &self.hb.pairs[pair];
+        if p.is_index() {
+            return (None, None);
+        }
+        let list = &self.hb.sections[p.section].pairs[lang];
+        let Some(i) = list.iter().position(|&q| q == pair) else {
+            return (None, None);
+        };
+        let prev = i.checked_sub(1).and_then(|j| self.link(url, list[j], lang));
+        let next = list.get(i + 1).and_then(|&q| self.link(url, q, lang));
+        (prev, next)
+    }
+
+    fn breadcrumbs(&self, pair: PairId, lang: Lang, url: &str) -> Vec<Link> {
+        let hb = self.hb;
+        let p = &hb.pairs[pair];
+        let mut chain = Vec::new();
+        let mut section = if p.is_index() {
+            hb.sections[p.section].parent
+        } else {
+            Some(p.section)
+        };
+        while let Some(s) = section {
+            if let Some(link) = self.section_link(url, s, lang) {
+                chain.push(link);
+            }
+            section = hb.sections[s].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn notice(&self, pair: PairId, lang: Lang, url: &str) -> Option<Notice> {
+        let hb = self.hb;
+        let p = &hb.pairs[pair];
+        let (kind, other) = match &p.status[lang] {
+            Translation::Current => return None,
+            Translation::Outdated { .. } => ("outdated", p.source_lang),
+            Translation::Missing => ("missing", hb.pages[p.best_page(lang)].lang),
+        };
+        Some(Notice {
+            kind,
+            href: self.href(url, pair, other)?,
+            lang: hb.lang_code(other).into(),
+            // The other language's name in the reader's language ("Duits").
+            lang_name: self
+                .strings
+                .text(lang, &format!("lang-{}", hb.lang_code(other))),
+            title: hb.title(pair, other).to_string(),
+        })
+    }
+}
+
+pub fn status_key(s: crate::frontmatter::TransferStatus) -> &'static str {
+    use crate::frontmatter::TransferStatus::*;
+    match s {
+        Planned => "planned",
+        Adapting => "adapting",
+        Implemented => "implemented",
+        NotTransferable => "not_transferable",
+    }
+}
+
+/// Context of the site-level pages: language chooser, index of pages, 404.
+#[derive(Debug, Serialize)]
+pub struct SiteContext {
+    pub site: Chrome,
+    /// The index of pages (empty elsewhere).
+    pub pages: Vec<Link>,
+    /// (language code, site title in it), for the language chooser.
+    pub titles: Vec<(String, String)>,
+}

@@ -1,0 +1,312 @@
+//! Loading: walks `content/`, reads and parses every page once (in
+//! parallel), and assembles the `Handbook`: pairs, sections, URLs and
+//! translation states. Every problem becomes a diagnostic; a page that cannot
+//! be parsed is left out, so that one run reports every problem at once.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter::{self, Kind};
+use crate::model::{Handbook, Lang, Page};
+use crate::{pairs, tree};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The result of loading: the model (when the configuration was usable) and
+/// every diagnostic found on the way.
+pub struct Loaded {
+    pub handbook: Option<Handbook>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `root/handbook.toml` and `root/content/` into a `Handbook`.
+pub fn load(root: &Path) -> Loaded {
+    let mut diags = Vec::new();
+    let config = match read_config(root, &mut diags) {
+        Some(c) => c,
+        None => {
+            return Loaded {
+                handbook: None,
+                diagnostics: diags,
+            }
+        }
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("content", "there is no content/ folder").hint(
+                "create content/_index.nl.md and content/_index.de.md, or run `brug init DIR`",
+            ),
+        );
+        return Loaded {
+            handbook: None,
+            diagnostics: diags,
+        };
+    }
+    let (page_files, static_files) = walk(root, &content, &config, &mut diags);
+    let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = page_files
+        .par_iter()
+        .map(|(path, lang)| read_page(root, &content, path, *lang))
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (page, page_diags) in parsed {
+        diags.extend(page_diags);
+        pages.extend(page.filter(|p| !p.front.draft));
+    }
+    let source = config
+        .languages
+        .iter()
+        .position(|l| *l == config.source_language)
+        .unwrap_or(0);
+    let (mut pair_list, by_stem) =
+        pairs::pair_pages(&pages, config.languages.len(), source, &mut diags);
+    pairs::compute_status(&mut pair_list, &pages, &config.languages);
+    let mut handbook = Handbook {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        pairs: pair_list,
+        sections: Vec::new(),
+        statics: Vec::new(),
+        by_stem,
+        static_by_path: Default::default(),
+        section_by_dir: Default::default(),
+    };
+    tree::build(&mut handbook, static_files, &mut diags);
+    validate_pages(&handbook, &mut diags);
+    Loaded {
+        handbook: Some(handbook),
+        diagnostics: diags,
+    }
+}
+
+fn read_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let path = root.join("handbook.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => frontmatter::normalize(t),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("handbook.toml", format!("cannot read {}: {e}", path.display()))
+                    .hint("run brug in the folder that holds handbook.toml, pass --root DIR, or start one with `brug init DIR`"),
+            );
+            return None;
+        }
+    };
+    let (config, config_diags) = Config::parse(&text, Path::new("handbook.toml"));
+    diags.extend(config_diags);
+    config
+}
+
+/// Files under `content/`: pages with their language, and static files.
+fn walk(
+    root: &Path,
+    content: &Path,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<(PathBuf, Lang)>, Vec<PathBuf>) {
+    let mut pages = Vec::new();
+    let mut statics = Vec::new();
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".md") else {
+            statics.push(entry.into_path());
+            continue;
+        };
+        match stem.rsplit_once('.') {
+            Some((_, code)) if config.languages.iter().any(|l| l == code) => {
+                let lang = config.languages.iter().position(|l| l == code).unwrap_or(0);
+                pages.push((entry.into_path(), lang));
+            }
+            Some((base, code)) if code.len() == 2 => diags.push(
+                Diagnostic::warning(rel(root, entry.path()), format!("language `{code}` is not in `languages` of handbook.toml; the file is skipped"))
+                    .hint(format!("rename it to {base}.{}.md, or add \"{code}\" to languages", config.default_language)),
+            ),
+            _ => diags.push(
+                Diagnostic::warning(rel(root, entry.path()), "a Markdown file without a language is skipped")
+                    .hint(format!("name pages NAME.LANG.md, e.g. {stem}.{}.md", config.default_language)),
+            ),
+        }
+    }
+    (pages, statics)
+}
+
+/// Hidden files and the temporary files editors leave behind.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads and parses one page file.
+fn read_page(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+    lang: Lang,
+) -> (Option<Page>, Vec<Diagnostic>) {
+    let file = rel(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    file,
+                    format!("cannot read the file: {e}"),
+                )],
+            )
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => frontmatter::normalize(t),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            let d = Diagnostic::error(file, "the file is not valid UTF-8")
+                .at(&lossy, offset)
+                .hint(
+                    "save the file as UTF-8 (most editors offer it under \"Save as… / Encoding\")",
+                );
+            return (None, vec![d]);
+        }
+    };
+    let split = match frontmatter::split(&text, &file) {
+        Ok(s) => s,
+        Err(d) => return (None, vec![d]),
+    };
+    let (front, diags) = frontmatter::parse(&text, &split, &file);
+    let Some(front) = front else {
+        return (None, diags);
+    };
+    let body_offset = split.body_offset;
+    let rel_content = path.strip_prefix(content).unwrap_or(path);
+    let dir = rel_content
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default();
+    let file_name = rel_content
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = file_name
+        .rsplitn(3, '.')
+        .nth(2)
+        .unwrap_or_default()
+        .to_string();
+    let hash = pairs::text_hash(&front.title, &text[body_offset..]);
+    let page = Page {
+        file,
+        dir,
+        name,
+        lang,
+        front,
+        text,
+        body_offset,
+        hash,
+        kind: Kind::Page,
+    };
+    (Some(page), diags)
+}
+
+/// Checks that need the configuration: cities, transfer, taxonomy terms, slugs.
+fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
+    let config = &hb.config;
+    let city_list = config.cities.keys().cloned().collect::<Vec<_>>().join(", ");
+    for page in &hb.pages {
+        let fm = &page.front;
+        if let Some(t) = &fm.transfer {
+            for city in std::iter::once(&t.from).chain(&t.to) {
+                if !config.cities.contains_key(city) {
+                    diags.push(
+                        Diagnostic::error(
+                            &page.file,
+                            format!("unknown city `{city}` in [transfer]"),
+                        )
+                        .at(&page.text, value_offset(page, city))
+                        .hint(format!(
+                            "use a city key from [cities] in handbook.toml: {city_list}"
+                        )),
+                    );
+                }
+            }
+        }
+        for (taxonomy, terms) in fm.taxonomies.iter() {
+            for term in terms {
+                if !config.has_term(taxonomy, term) {
+                    diags.push(
+                        Diagnostic::warning(&page.file, format!("unknown term `{term}` in taxonomy `{taxonomy}`"))
+                            .at(&page.text, value_offset(page, term))
+                            .hint(format!("define it in handbook.toml as [taxonomies.{taxonomy}.{term}] with a label per language")),
+                    );
+                }
+            }
+        }
+        if let Some(slug) = &fm.slug {
+            if !crate::slug::is_valid(slug) {
+                diags.push(
+                    Diagnostic::error(
+                        &page.file,
+                        format!("the slug `{slug}` cannot be a URL segment"),
+                    )
+                    .at(&page.text, value_offset(page, slug))
+                    .hint(format!(
+                        "use lowercase letters, digits and '-', e.g. slug = \"{}\"",
+                        crate::slug::slugify(slug)
+                    )),
+                );
+            }
+        }
+        if let Some(code) = &fm.source_language {
+            if hb.lang_index(code).is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        &page.file,
+                        format!("source_language `{code}` is not in `languages`"),
+                    )
+                    .at(&page.text, value_offset(page, code))
+                    .hint(format!("use one of: {}", config.languages.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+/// Byte offset of a quoted value in a page's front matter (for positions of
+/// checks that run after parsing); the start of the front matter otherwise.
+pub fn value_offset(page: &Page, value: &str) -> usize {
+    let front = &page.text[..page.body_offset];
+    front
+        .find(&format!("\"{value}\""))
+        .or_else(|| front.find(&format!("'{value}'")))
+        .map_or(4.min(front.len()), |i| i + 1)
+}

@@ -1,0 +1,435 @@
+//! Rendering: the render plan as data. `Site::prepare` renders every page's
+//! Markdown once (in parallel) and checks anchors; `Site::jobs` lists every
+//! output file; `Site::run` turns one job into bytes. A full build runs all
+//! jobs with rayon; a single-page rebuild is the same code on a shorter list.
+
+use crate::context::{PageContext, SiteContext, Views};
+use crate::diagnostics::Diagnostic;
+use crate::highlight::{escape, Highlighter};
+use crate::i18n::{Strings, TeraStrings};
+use crate::links::relative;
+use crate::markdown::{self, LinkStyle, Rendered};
+use crate::model::{Handbook, Lang, PairId};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// How the output is written.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub minify: bool,
+    pub links: LinkStyle,
+}
+
+/// One output file to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// A pair in a language: its page, or the missing-translation notice.
+    Page(PairId, Lang),
+    /// The alphabetical index of pages in a language (`LANG/search/`).
+    PageIndex(Lang),
+    LanguageChooser,
+    NotFound,
+    Sitemap,
+    /// A theme asset, by index in `Site::assets`.
+    Asset(usize),
+    /// A file from `content/` in a language folder.
+    Static(usize, Lang),
+}
+
+/// One written file: site-relative path and bytes.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything rendering needs, prepared once per build.
+pub struct Site<'a> {
+    pub hb: &'a Handbook,
+    strings: Arc<Strings>,
+    teras: Vec<tera::Tera>,
+    assets: Vec<(String, Vec<u8>)>,
+    /// Rendered Markdown per page id.
+    pub markdown: Vec<Rendered>,
+    opts: RenderOptions,
+}
+
+impl<'a> Site<'a> {
+    /// Compiles templates and renders all Markdown. Diagnostics (template
+    /// errors, broken links and anchors) are returned beside the site.
+    pub fn prepare(
+        hb: &'a Handbook,
+        theme: Theme,
+        strings: Strings,
+        opts: RenderOptions,
+    ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let strings = Arc::new(strings);
+        let mut base = tera::Tera::default();
+        base.autoescape_on(vec![".html", ".xml"]);
+        // Escape what HTML needs, not `/`: tera's default turns every URL
+        // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
+        base.set_escape_fn(xml_escape);
+        let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
+        if let Err(e) = base.add_raw_templates(templates) {
+            diags.push(template_error(&e));
+            return (None, diags);
+        }
+        let teras = (0..hb.config.languages.len())
+            .map(|lang| {
+                let mut t = base.clone();
+                t.register_function(
+                    "t",
+                    TeraStrings {
+                        strings: strings.clone(),
+                        lang,
+                    },
+                );
+                t
+            })
+            .collect();
+        let hl = Highlighter::default();
+        let markdown: Vec<Rendered> = (0..hb.pages.len())
+            .into_par_iter()
+            .map(|id| {
+                let page = &hb.pages[id];
+                let url = hb
+                    .page_pair(id)
+                    .and_then(|pair| hb.pairs[pair].urls[page.lang].as_deref());
+                match url {
+                    Some(url) => markdown::render(hb, page, url, &hl, opts.links),
+                    None => Rendered::default(),
+                }
+            })
+            .collect();
+        for r in &markdown {
+            diags.extend(r.diagnostics.iter().cloned());
+        }
+        check_anchors(hb, &markdown, &mut diags);
+        let assets = theme.assets.into_iter().collect();
+        (
+            Some(Site {
+                hb,
+                strings,
+                teras,
+                assets,
+                markdown,
+                opts,
+            }),
+            diags,
+        )
+    }
+
+    /// Every output file of the site.
+    pub fn jobs(&self) -> Vec<Job> {
+        let hb = self.hb;
+        let langs = hb.config.languages.len();
+        let mut jobs = vec![Job::LanguageChooser, Job::NotFound, Job::Sitemap];
+        for (pair, p) in hb.pairs.iter().enumerate() {
+            jobs.extend(
+                (0..langs)
+                    .filter(|&l| p.urls[l].is_some())
+                    .map(|l| Job::Page(pair, l)),
+            );
+        }
+        jobs.extend((0..langs).map(Job::PageIndex));
+        jobs.extend((0..self.assets.len()).map(Job::Asset));
+        for s in 0..hb.statics.len() {
+            jobs.extend((0..langs).map(|l| Job::Static(s, l)));
+        }
+        jobs
+    }
+
+    /// Runs all jobs in parallel.
+    pub fn run_all(&self) -> (Vec<Output>, Vec<Diagnostic>) {
+        let results: Vec<Result<Output, Diagnostic>> =
+            self.jobs().par_iter().map(|&j| self.run(j)).collect();
+        let mut outputs = Vec::with_capacity(results.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(o) => outputs.push(o),
+                Err(d) => diags.push(d),
+            }
+        }
+        (outputs, diags)
+    }
+
+    /// Produces one output file.
+    pub fn run(&self, job: Job) -> Result<Output, Diagnostic> {
+        let hb = self.hb;
+        match job {
+            Job::Page(pair, lang) => {
+                let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
+                let html = self.page_html(pair, lang, &url)?;
+                Ok(self.html(format!("{url}index.html"), html))
+            }
+            Job::PageIndex(lang) => {
+                let url = format!("{}/search/", hb.lang_code(lang));
+                let html = self.page_index(lang, &url)?;
+                Ok(self.html(format!("{url}index.html"), html))
+            }
+            Job::LanguageChooser => {
+                let html = self.chooser()?;
+                Ok(self.html("index.html".into(), html))
+            }
+            Job::NotFound => {
+                let html = self.not_found()?;
+                Ok(self.html("404.html".into(), html))
+            }
+            Job::Sitemap => Ok(Output {
+                path: "sitemap.xml".into(),
+                bytes: crate::sitemap::render(hb).into_bytes(),
+            }),
+            Job::Asset(i) => Ok(Output {
+                path: format!("static/{}", self.assets[i].0),
+                bytes: self.assets[i].1.clone(),
+            }),
+            Job::Static(i, lang) => {
+                let file = &hb.statics[i];
+                let bytes = std::fs::read(&file.source).map_err(|e| {
+                    Diagnostic::error(
+                        crate::diagnostics::display_path(&hb.root, &file.source),
+                        format!("cannot read: {e}"),
+                    )
+                })?;
+                Ok(Output {
+                    path: file.urls[lang].clone(),
+                    bytes,
+                })
+            }
+        }
+    }
+
+    fn views(&self) -> Views<'_> {
+        Views {
+            hb: self.hb,
+            strings: &self.strings,
+            style: self.opts.links,
+        }
+    }
+
+    fn page_html(&self, pair: PairId, lang: Lang, url: &str) -> Result<String, Diagnostic> {
+        let hb = self.hb;
+        let p = &hb.pairs[pair];
+        let views = self.views();
+        let (template, content, toc) = match p.pages[lang] {
+            Some(page) => {
+                let md = &self.markdown[page];
+                let template = if Some(pair) == hb.home() {
+                    "home.html"
+                } else if p.is_index() {
+                    "section.html"
+                } else {
+                    "page.html"
+                };
+                (template, md.html.as_str(), md.toc.as_slice())
+            }
+            None => ("missing.html", "", &[][..]),
+        };
+        let ctx = PageContext {
+            site: views.chrome(url, Some(pair), lang),
+            page: views.page(pair, lang, content, toc),
+        };
+        let file = &hb.pages[p.best_page(lang)].file;
+        self.render_template(lang, template, &ctx, file)
+    }
+
+    fn page_index(&self, lang: Lang, url: &str) -> Result<String, Diagnostic> {
+        let hb = self.hb;
+        let views = self.views();
+        let mut pages: Vec<_> = (0..hb.pairs.len())
+            .filter_map(|p| views.link(url, p, lang))
+            .collect();
+        pages.sort_by_cached_key(|l| l.title.to_lowercase());
+        let ctx = SiteContext {
+            site: views.chrome(url, None, lang),
+            pages,
+            titles: Vec::new(),
+        };
+        self.render_template(
+            lang,
+            "search.html",
+            &ctx,
+            std::path::Path::new("themes/default/templates/search.html"),
+        )
+    }
+
+    fn chooser(&self) -> Result<String, Diagnostic> {
+        let hb = self.hb;
+        let views = self.views();
+        let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
+        let mut site = views.chrome("index.html", None, default);
+        // From file:// a folder link does not open its index.html.
+        for l in &mut site.languages {
+            l.href = relative("index.html", &format!("{}/", l.code), true);
+        }
+        let titles: Vec<(String, String)> = hb
+            .config
+            .languages
+            .iter()
+            .map(|c| (c.clone(), hb.config.title(c).to_string()))
+            .collect();
+        let ctx = SiteContext {
+            site,
+            pages: Vec::new(),
+            titles,
+        };
+        self.render_template(
+            default,
+            "chooser.html",
+            &ctx,
+            std::path::Path::new("themes/default/templates/chooser.html"),
+        )
+    }
+
+    /// The 404 page is served for missing URLs at any depth, so its links
+    /// are absolute paths below the base URL's path (`/nl/`), not relative.
+    fn not_found(&self) -> Result<String, Diagnostic> {
+        let hb = self.hb;
+        let views = self.views();
+        let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
+        let base = base_path(&hb.config.base_url);
+        // From "404.html" every relative href is a path from the site root.
+        let mut site = views.chrome("404.html", None, default);
+        site.root = base.clone();
+        site.home_href = format!("{base}{}", site.home_href);
+        site.search_href = format!("{base}{}", site.search_href);
+        for href in site
+            .languages
+            .iter_mut()
+            .map(|l| &mut l.href)
+            .chain(site.nav.iter_mut().map(|n| &mut n.href))
+        {
+            *href = format!("{base}{href}");
+        }
+        let ctx = SiteContext {
+            site,
+            pages: Vec::new(),
+            titles: Vec::new(),
+        };
+        self.render_template(
+            default,
+            "404.html",
+            &ctx,
+            std::path::Path::new("themes/default/templates/404.html"),
+        )
+    }
+
+    fn render_template<C: serde::Serialize>(
+        &self,
+        lang: Lang,
+        name: &str,
+        ctx: &C,
+        file: &std::path::Path,
+    ) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_serialize(ctx).map_err(|e| template_error(&e))?;
+        self.teras[lang].render(name, &ctx).map_err(|e| {
+            let mut d = template_error(&e);
+            d.message = format!("{} (while rendering {})", d.message, file.display());
+            d
+        })
+    }
+
+    fn html(&self, path: String, html: String) -> Output {
+        let bytes = if self.opts.minify {
+            minify_html::minify(
+                html.as_bytes(),
+                &minify_html::Cfg {
+                    minify_css: true,
+                    ..Default::default()
+                },
+            )
+        } else {
+            html.into_bytes()
+        };
+        Output { path, bytes }
+    }
+}
+
+/// The path of the base URL (`https://x.example/handboek/` → `/handboek/`).
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
+}
+
+fn template_error(e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error("themes/default/templates", format!("template error: {msg}"))
+        .hint("check the template named in the message; an unknown interface string must be added to every i18n/*.ftl")
+}
+
+/// Every `#anchor` of an internal link must be a heading id of its target.
+fn check_anchors(hb: &Handbook, markdown: &[Rendered], diags: &mut Vec<Diagnostic>) {
+    for (id, r) in markdown.iter().enumerate() {
+        let page = &hb.pages[id];
+        for link in &r.links {
+            let Some(anchor) = &link.anchor else { continue };
+            let target = hb.pairs[link.pair].pages[link.lang]
+                .unwrap_or_else(|| hb.pairs[link.pair].best_page(link.lang));
+            if !markdown[target].ids.contains(anchor) {
+                diags.push(anchor_error(
+                    hb,
+                    page,
+                    link.offset,
+                    anchor,
+                    Some(target),
+                    &markdown[target],
+                ));
+            }
+        }
+        for (anchor, offset) in &r.local_anchors {
+            if !r.ids.contains(anchor) {
+                diags.push(anchor_error(hb, page, *offset, anchor, None, r));
+            }
+        }
+    }
+}
+
+fn anchor_error(
+    hb: &Handbook,
+    page: &crate::model::Page,
+    offset: usize,
+    anchor: &str,
+    target: Option<usize>,
+    r: &Rendered,
+) -> Diagnostic {
+    let on = target.map_or("this page".to_string(), |t| {
+        hb.pages[t].file.display().to_string()
+    });
+    let mut ids: Vec<&str> = r.ids.iter().map(String::as_str).collect();
+    ids.sort_unstable();
+    let hint = match crate::schema::closest(anchor, &ids) {
+        Some(best) => format!("did you mean #{best}?"),
+        None if ids.is_empty() => "the target has no headings; link to the page without #".into(),
+        None => format!(
+            "headings there: #{}",
+            ids.iter().take(8).copied().collect::<Vec<_>>().join(", #")
+        ),
+    };
+    Diagnostic::error(
+        &page.file,
+        format!("the anchor `#{anchor}` does not exist on {on}"),
+    )
+    .at(&page.text, offset)
+    .hint(hint)
+}
+
+/// Escapes for XML text and attributes (sitemap).
+pub fn xml_escape(s: &str) -> String {
+    escape(s).replace('\'', "&apos;")
+}
