@@ -179,7 +179,7 @@ pub struct Split<'a> {
 /// Splits `text` (BOM removed, line endings normalized) at its `+++` lines.
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(file, "the file is empty").hint(
+        return Err(Diagnostic::error(file, "the file is empty").at(text, 0).hint(
             "a page starts with front matter: +++, a line title = \"…\", +++, then the Markdown text",
         ));
     }

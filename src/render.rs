@@ -70,7 +70,7 @@ impl<'a> Site<'a> {
         base.autoescape_on(vec![".html", ".xml"]);
         // Escape what HTML needs, not `/`: tera's default turns every URL
         // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
-        base.set_escape_fn(xml_escape);
+        base.set_escape_fn(escape);
         let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
         if let Err(e) = base.add_raw_templates(templates) {
             diags.push(template_error(&e));

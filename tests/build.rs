@@ -1,0 +1,341 @@
+//! The output contract of `brug build` on a fixture handbook: pairs,
+//! alternates, the language switch, missing and outdated notices, links and
+//! anchors, sitemap, 404, language chooser, minification.
+
+mod common;
+use common::{attrs, main_of, Fixture};
+use std::path::Path;
+
+#[test]
+fn pages_land_at_their_slugs_in_both_languages() {
+    let f = Fixture::new("basic");
+    f.build();
+    for path in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "nl/index.html",
+        "de/index.html",
+        "nl/modules/index.html",
+        "de/module/index.html",
+        "nl/modules/start/index.html",
+        "de/module/auftakt/index.html",
+        "nl/methods/consensus/index.html",
+        "de/methoden/consensus/index.html",
+        "nl/modules/schema.png",
+        "de/module/schema.png",
+        "static/site.css",
+        "static/highlight-light.css",
+        "static/highlight-dark.css",
+        ".brug-output",
+    ] {
+        assert!(f.out().join(path).is_file(), "{path} missing");
+    }
+}
+
+#[test]
+fn pairs_have_lang_alternates_and_a_switch_to_the_counterpart() {
+    let f = Fixture::new("basic");
+    f.build();
+    let nl = f.page("nl/modules/start/index.html");
+    assert!(nl.contains("<html lang=\"nl\">"));
+    assert!(
+        nl.contains(
+            "<link rel=\"alternate\" hreflang=\"de\" href=\"../../../de/module/auftakt/\">"
+        ),
+        "{nl}"
+    );
+    assert!(nl.contains("<link rel=\"alternate\" hreflang=\"nl\" href=\"./\">"));
+    assert!(nl.contains(
+        "<a href=\"../../../de/module/auftakt/\" hreflang=\"de\" lang=\"de\">Deutsch</a>"
+    ));
+    let de = f.page("de/module/auftakt/index.html");
+    assert!(de.contains("<html lang=\"de\">"));
+    assert!(de.contains(
+        "<a href=\"../../../nl/modules/start/\" hreflang=\"nl\" lang=\"nl\">Nederlands</a>"
+    ));
+    // Pairing through translation_key: different file names, one pair.
+    let konsens = f.page("de/methoden/consensus/index.html");
+    assert!(
+        konsens.contains("hreflang=\"nl\" href=\"../../../nl/methods/consensus/\""),
+        "{konsens}"
+    );
+}
+
+#[test]
+fn a_missing_translation_gets_a_notice_page_in_its_language() {
+    let f = Fixture::new("basic");
+    f.build();
+    let html = f.page("de/module/bezoek/index.html");
+    let main = main_of(&html);
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(
+        main.contains("Diese Seite gibt es noch nicht auf Deutsch."),
+        "{main}"
+    );
+    assert!(main.contains("Lesen Sie die aktuelle Fassung auf Niederländisch:"));
+    assert!(main.contains(
+        "<a href=\"../../../nl/modules/bezoek/\" hreflang=\"nl\" lang=\"nl\">Werkbezoeken</a>"
+    ));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    // No false alternate for a page that does not exist in German.
+    assert!(!f
+        .page("nl/modules/bezoek/index.html")
+        .contains("hreflang=\"de\" href=\"../../../de/module/bezoek/\">\n"));
+    // The section lists it, marked as not yet translated.
+    let section = f.page("de/module/index.html");
+    assert!(section.contains("(noch nicht übersetzt)"));
+}
+
+#[test]
+fn omit_writes_nothing_for_a_missing_translation() {
+    let f = Fixture::new("basic");
+    let config = f.read_source("handbook.toml").replace(
+        "missing_translation = \"fallback\"",
+        "missing_translation = \"omit\"",
+    );
+    f.write("handbook.toml", config);
+    f.build();
+    assert!(!f.out().join("de/module/bezoek").exists());
+    assert!(f.out().join("nl/modules/bezoek/index.html").exists());
+    assert!(!f.page("de/module/index.html").contains("bezoek"));
+}
+
+#[test]
+fn outdated_translations_tell_their_readers_by_hash_and_by_date() {
+    let f = Fixture::new("basic");
+    f.build();
+    // translated_from records another hash than the original's.
+    let konsens = main_of(&f.page("de/methoden/consensus/index.html")).to_string();
+    assert!(
+        konsens.contains("Diese Übersetzung ist möglicherweise veraltet"),
+        "{konsens}"
+    );
+    assert!(konsens.contains("href=\"../../../nl/methods/consensus/\""));
+    // No hash: the original's later `updated` date decides.
+    let coaching = f.page("de/module/coaching/index.html");
+    assert!(coaching.contains("möglicherweise veraltet"));
+    // Up to date: no notice.
+    assert!(!f.page("de/module/auftakt/index.html").contains("veraltet"));
+}
+
+#[test]
+fn every_internal_link_and_anchor_in_the_output_exists() {
+    let f = Fixture::new("basic");
+    f.build();
+    let out = f.out();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&out).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.ends_with("404.html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        for href in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
+            if href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            let (file_part, anchor) = href.split_once('#').unwrap_or((href, ""));
+            let mut target = if file_part.is_empty() {
+                path.to_path_buf()
+            } else {
+                path.parent().unwrap().join(file_part)
+            };
+            if file_part.ends_with('/') || file_part == "." || target.is_dir() {
+                target = target.join("index.html");
+            }
+            let target = normalize(&target);
+            assert!(
+                target.is_file(),
+                "{}: link {href} → {} does not exist",
+                path.display(),
+                target.display()
+            );
+            if !anchor.is_empty() {
+                let page = std::fs::read_to_string(&target).unwrap();
+                assert!(
+                    page.contains(&format!("id=\"{anchor}\"")),
+                    "{}: anchor {href} missing",
+                    path.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+fn normalize(p: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_features_render() {
+    let f = Fixture::new("basic");
+    f.build();
+    let main = main_of(&f.page("nl/modules/start/index.html")).to_string();
+    // Links to source files become relative URLs, language-neutral and explicit.
+    assert!(
+        main.contains("<a href=\"../coaching/\">coaching</a>"),
+        "{main}"
+    );
+    assert!(main.contains("<a href=\"../../methods/\">methoden</a>"));
+    assert!(main.contains("<a href=\"../../../de/module/auftakt/\">Duitse origineel</a>"));
+    assert!(main.contains("<a href=\"../schema.png\">schema</a>"));
+    assert!(main.contains("<a href=\"#werkvorm\">toelichting</a>"));
+    // Tables, task lists, footnotes, strikethrough.
+    assert!(main.contains("<table>"));
+    assert!(main.contains("type=\"checkbox\""));
+    assert!(main.contains("footnote"));
+    assert!(main.contains("<del>doorgehaald</del>"));
+    // Heading ids readable for umlauts and ß; a table of contents.
+    assert!(main.contains("<h2 id=\"uebersicht-en-strasse\">"), "{main}");
+    assert!(main.contains("<nav class=\"toc\""));
+    assert!(main.contains("<a href=\"#inhoud\">Inhoud</a>"));
+    // Code highlighted with classes only.
+    assert!(main.contains("<pre class=\"code\" data-lang=\"json\">"));
+    assert!(main.contains("class=\"hl-"));
+    assert!(!main.contains("style=\""));
+    // Two headings: no table of contents.
+    assert!(!f
+        .page("nl/methods/consensus/index.html")
+        .contains("class=\"toc\""));
+}
+
+#[test]
+fn navigation_breadcrumbs_and_prev_next_follow_weight() {
+    let f = Fixture::new("basic");
+    f.build();
+    let html = f.page("nl/modules/coaching/index.html");
+    let main = main_of(&html);
+    assert!(
+        main.contains("<a class=\"prev\" rel=\"prev\" href=\"../start/\">"),
+        "{main}"
+    );
+    assert!(main.contains("<a class=\"next\" rel=\"next\" href=\"../bezoek/\">"));
+    assert!(main.contains("<li><a href=\"../\">Modules</a></li>"));
+    assert!(html.contains("<a class=\"skip-link\" href=\"#main\">"));
+    // Main navigation: sections by weight.
+    let nav_start = html.find("class=\"main-nav\"").unwrap();
+    let nav = &html[nav_start..];
+    assert!(nav.find("Modules").unwrap() < nav.find("Methoden").unwrap());
+    // Dates as each language writes them.
+    assert!(f
+        .page("nl/modules/start/index.html")
+        .contains("Bijgewerkt op 24 november 2026"));
+    assert!(f
+        .page("de/module/auftakt/index.html")
+        .contains("Aktualisiert am 24. November 2026"));
+    // Plural counts from Fluent.
+    assert!(f.page("nl/modules/index.html").contains("3 pagina's"));
+    assert!(f.page("de/methoden/index.html").contains("1 Seite"));
+}
+
+#[test]
+fn site_level_files() {
+    let f = Fixture::new("basic");
+    f.build();
+    let chooser = f.page("index.html");
+    assert!(
+        chooser.contains("href=\"nl/index.html\""),
+        "works from file://: {chooser}"
+    );
+    assert!(chooser.contains("href=\"de/index.html\""));
+    let sitemap = f.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/handboek/nl/modules/start/</loc>"));
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/handboek/de/module/auftakt/\"/>"));
+    assert!(
+        !sitemap.contains("de/module/bezoek/"),
+        "fallback pages are not in the sitemap"
+    );
+    let not_found = f.page("404.html");
+    assert!(
+        not_found.contains("href=\"/handboek/static/site.css\""),
+        "404 works at any depth"
+    );
+    assert!(not_found.contains("Pagina niet gevonden"));
+    let index = f.page("nl/search/index.html");
+    assert!(index.contains("Alle pagina's"));
+}
+
+#[test]
+fn nothing_is_loaded_from_outside_the_site() {
+    let f = Fixture::new("basic");
+    f.build();
+    for (path, bytes) in f.snapshot() {
+        if path.extension().is_some_and(|e| e == "html" || e == "css") {
+            let text = String::from_utf8_lossy(&bytes);
+            for attr in ["src", "href"] {
+                for v in attrs(&text, attr) {
+                    assert!(
+                        !v.starts_with("http") && !v.starts_with("//"),
+                        "{}: {v}",
+                        path.display()
+                    );
+                }
+            }
+            assert!(!text.contains("@import"), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn default_build_is_minified_and_smaller() {
+    let f = Fixture::new("basic");
+    f.brug(&["build"]).ok();
+    let minified = f.page("nl/modules/start/index.html");
+    f.build();
+    let plain = f.page("nl/modules/start/index.html");
+    assert!(
+        minified.len() < plain.len() * 9 / 10,
+        "{} vs {}",
+        minified.len(),
+        plain.len()
+    );
+    assert!(
+        minified.starts_with("<!doctype html>") || minified.starts_with("<!DOCTYPE html>"),
+        "doctype kept valid"
+    );
+}
+
+#[test]
+fn a_build_prints_a_one_line_summary() {
+    let f = Fixture::new("basic");
+    let run = f.build();
+    let last = run.stderr.lines().last().unwrap();
+    assert!(last.starts_with("built 7 nl + 6 de pages into"), "{last}");
+    assert!(
+        last.contains("1 missing and 2 outdated translation(s)"),
+        "{last}"
+    );
+}
+
+#[test]
+fn theme_and_strings_are_overridden_file_by_file() {
+    let f = Fixture::new("basic");
+    f.write(
+        "i18n/nl.ftl",
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/nl.ftl"))
+            .unwrap()
+            .replace("footer-text = ", "footer-text = Gemeente Test: "),
+    );
+    f.write("themes/default/static/site.css", "body{color:#000}");
+    f.build();
+    assert!(f.page("nl/index.html").contains("Gemeente Test:"));
+    assert!(!f.page("de/index.html").contains("Gemeente Test:"));
+    assert_eq!(f.page("static/site.css"), "body{color:#000}");
+    assert!(
+        f.out().join("static/highlight-dark.css").exists(),
+        "other theme files stay embedded"
+    );
+}
