@@ -281,7 +281,7 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
                     .at(&page.text, value_offset(page, slug))
                     .hint(format!(
                         "use lowercase letters, digits and '-', e.g. slug = \"{}\"",
-                        crate::slug::slugify(slug)
+                        crate::slug::slugify(slug, hb.lang_code(page.lang))
                     )),
                 );
             }

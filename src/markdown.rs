@@ -92,7 +92,7 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
-                    finish_heading(page, h, &mut r, &mut events);
+                    finish_heading(page, hb.lang_code(page.lang), h, &mut r, &mut events);
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -164,6 +164,7 @@ fn push<'a>(
 /// on the page) and records it in the table of contents.
 fn finish_heading<'a>(
     page: &Page,
+    lang_code: &str,
     (level, explicit, offset, inner): (HeadingLevel, Option<String>, usize, Vec<Event<'a>>),
     r: &mut Rendered,
     events: &mut Vec<Event<'a>>,
@@ -190,7 +191,7 @@ fn finish_heading<'a>(
             id
         }
         None => {
-            let base = match slugify(&title) {
+            let base = match slugify(&title, lang_code) {
                 s if s.is_empty() => "section".to_string(),
                 s => s,
             };

@@ -1,11 +1,14 @@
 //! Readable URL segments and heading ids from Dutch and German text:
 //! `Übersicht` → `uebersicht`, `Straße` → `strasse`, `coördinator` →
-//! `coordinator`, `IJssel` → `ijssel`. German umlauts keep their German
-//! transliteration (ü → ue), other diacritics are dropped, everything else
-//! that is not a letter or digit becomes one `-`.
+//! `coordinator`, `IJssel` → `ijssel`. In German, ä/ö/ü are umlauts and keep
+//! their German transliteration (ü → ue); in Dutch the same characters are a
+//! trema (diaeresis) on a plain vowel, so they lose only the dots. Other
+//! diacritics are dropped; anything else that is not a letter or digit
+//! becomes one `-`.
 
-/// Turns any text into a lowercase ASCII slug (may be empty).
-pub fn slugify(text: &str) -> String {
+/// Turns text written in language `lang` into a lowercase slug (may be empty).
+pub fn slugify(text: &str, lang: &str) -> String {
+    let umlaut = lang != "nl";
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -14,9 +17,12 @@ pub fn slugify(text: &str) -> String {
                 push(&mut out, &mut dash, c);
                 continue;
             }
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
+            'ä' if umlaut => "ae",
+            'ö' if umlaut => "oe",
+            'ü' if umlaut => "ue",
+            'ä' => "a",
+            'ö' => "o",
+            'ü' => "u",
             'ß' => "ss",
             'ĳ' => "ij",
             'æ' => "ae",
@@ -70,13 +76,17 @@ mod tests {
     #[test]
     fn umlauts_and_sharp_s_stay_readable() {
         assert_eq!(
-            slugify("Übersicht der Maßnahmen"),
+            slugify("Übersicht der Maßnahmen", "de"),
             "uebersicht-der-massnahmen"
         );
-        assert_eq!(slugify("Coördinator & ideeën"), "coordinator-ideeen");
-        assert_eq!(slugify("  De ĳsbaan — 2008/2011 "), "de-ijsbaan-2008-2011");
-        assert_eq!(slugify("Straße"), "strasse");
-        assert_eq!(slugify("???"), "");
+        assert_eq!(slugify("Coördinator & ideeën", "nl"), "coordinator-ideeen");
+        assert_eq!(slugify("Koördination", "de"), "kooerdination");
+        assert_eq!(
+            slugify("  De ĳsbaan — 2008/2011 ", "nl"),
+            "de-ijsbaan-2008-2011"
+        );
+        assert_eq!(slugify("Straße", "de"), "strasse");
+        assert_eq!(slugify("???", "de"), "");
     }
 
     #[test]

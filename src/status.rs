@@ -55,13 +55,20 @@ fn expected_file(hb: &Handbook, pair: &crate::model::Pair, lang: usize) -> Strin
 /// Records in the translation at `path` the hash of its original's current
 /// text. Returns the hash written.
 pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
-    let wanted = std::fs::canonicalize(path)
-        .or_else(|_| std::fs::canonicalize(hb.root.join(path)))
-        .with_context(|| format!("cannot find {}", path.display()))?;
+    // PATH may be relative to the current folder or to the handbook root.
+    let candidates: Vec<_> = [path.to_path_buf(), hb.root.join(path)]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    if candidates.is_empty() {
+        bail!("cannot find {}", path.display());
+    }
     let page_id = hb
         .pages
         .iter()
-        .position(|p| std::fs::canonicalize(hb.root.join(&p.file)).is_ok_and(|c| c == wanted))
+        .position(|p| {
+            std::fs::canonicalize(hb.root.join(&p.file)).is_ok_and(|c| candidates.contains(&c))
+        })
         .with_context(|| format!("{} is not a page of this handbook", path.display()))?;
     let page = &hb.pages[page_id];
     let Some(pair) = hb.page_pair(page_id) else {

@@ -101,7 +101,9 @@ pub fn segments(hb: &Handbook, dir: &str, lang: Lang) -> Vec<String> {
 }
 
 fn segment_of(name: &str) -> String {
-    let s = slugify(name);
+    // File and folder names are language-neutral; German transliteration
+    // keeps `ü` distinguishable from `u`.
+    let s = slugify(name, "de");
     if s.is_empty() {
         "page".into()
     } else {
@@ -172,9 +174,9 @@ fn order(hb: &mut Handbook) {
             pairs_in[pair.section].push(id);
         }
     }
-    for s in 0..hb.sections.len() {
+    for (s, in_section) in pairs_in.iter().enumerate() {
         for lang in 0..langs {
-            let mut list: Vec<usize> = pairs_in[s]
+            let mut list: Vec<usize> = in_section
                 .iter()
                 .copied()
                 .filter(|&p| hb.pairs[p].urls[lang].is_some())
