@@ -88,8 +88,13 @@ pub struct PageView<'a> {
     pub breadcrumbs: Vec<Link>,
     pub alternates: Vec<Alternate>,
     pub notice: Option<Notice>,
-    /// Pages of this section (section pages) or of the page's own section.
+    /// Pages of this section (section pages), or, on a page, a window of
+    /// its neighbours in its section (a long list on every page would make
+    /// the build quadratic in section size and the page unusable).
     pub pages: Vec<Link>,
+    /// The page's section and how many pages it has (pages only).
+    pub section: Option<Link>,
+    pub section_total: usize,
     pub sections: Vec<Link>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
@@ -104,6 +109,9 @@ pub struct PageContext<'a> {
     pub site: Chrome,
     pub page: PageView<'a>,
 }
+
+/// How many neighbours on each side a page's section navigation shows.
+const NAV_WINDOW: usize = 7;
 
 /// Builds contexts for one language version of the site.
 pub struct Views<'a> {
@@ -197,10 +205,10 @@ impl<'a> Views<'a> {
         let url = p.urls[lang].as_deref().unwrap_or_default();
         let page = &hb.pages[p.best_page(lang)];
         let section = &hb.sections[p.section];
+        let list = &section.pairs[lang];
         let (pages, sections) = if p.is_index() {
             (
-                section.pairs[lang]
-                    .iter()
+                list.iter()
                     .filter_map(|&q| self.link(url, q, lang))
                     .collect(),
                 section.children[lang]
@@ -209,13 +217,14 @@ impl<'a> Views<'a> {
                     .collect(),
             )
         } else {
-            (
-                section.pairs[lang]
-                    .iter()
-                    .filter_map(|&q| self.link(url, q, lang))
-                    .collect(),
-                Vec::new(),
-            )
+            let i = list.iter().position(|&q| q == pair).unwrap_or(0);
+            let window = &list[i.saturating_sub(NAV_WINDOW)..(i + NAV_WINDOW + 1).min(list.len())];
+            let links = window
+                .iter()
+                .filter_map(|&q| self.link(url, q, lang))
+                .map(|l| Link { summary: None, ..l })
+                .collect();
+            (links, Vec::new())
         };
         let (prev, next) = self.neighbours(pair, lang, url);
         PageView {
@@ -237,6 +246,10 @@ impl<'a> Views<'a> {
             notice: self.notice(pair, lang, url),
             pages,
             sections,
+            section: (!p.is_index())
+                .then(|| self.section_link(url, p.section, lang))
+                .flatten(),
+            section_total: if p.is_index() { 0 } else { list.len() },
             prev,
             next,
             updated: page.front.updated.map(|d| self.strings.date(lang, d)),

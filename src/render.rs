@@ -141,19 +141,27 @@ impl<'a> Site<'a> {
         jobs
     }
 
-    /// Runs all jobs in parallel.
-    pub fn run_all(&self) -> (Vec<Output>, Vec<Diagnostic>) {
-        let results: Vec<Result<Output, Diagnostic>> =
-            self.jobs().par_iter().map(|&j| self.run(j)).collect();
-        let mut outputs = Vec::with_capacity(results.len());
-        let mut diags = Vec::new();
-        for r in results {
-            match r {
-                Ok(o) => outputs.push(o),
-                Err(d) => diags.push(d),
-            }
-        }
-        (outputs, diags)
+    /// Runs all jobs in parallel, handing each file to `sink` as soon as it
+    /// is ready (so the site is never held in memory whole). Returns the
+    /// number of files and the diagnostics of failed jobs.
+    pub fn emit(
+        &self,
+        sink: &(dyn Fn(Output) -> anyhow::Result<()> + Sync),
+    ) -> (usize, Vec<Diagnostic>) {
+        let jobs = self.jobs();
+        let diags: Vec<Diagnostic> = jobs
+            .par_iter()
+            .filter_map(|&job| match self.run(job) {
+                Ok(output) => {
+                    let path = output.path.clone();
+                    sink(output)
+                        .err()
+                        .map(|e| Diagnostic::error(path, format!("{e:#}")))
+                }
+                Err(d) => Some(d),
+            })
+            .collect();
+        (jobs.len(), diags)
     }
 
     /// Produces one output file.

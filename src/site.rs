@@ -8,7 +8,7 @@ use crate::load::load;
 use crate::markdown::LinkStyle;
 use crate::model::{Handbook, Translation};
 use crate::output;
-use crate::render::{Output, RenderOptions, Site};
+use crate::render::{RenderOptions, Site};
 use crate::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -58,17 +58,38 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
         minify: opts.minify && hb.config.minify,
         ..opts
     };
-    let outputs = render(&hb, opts, &mut report.diagnostics);
+    let Some(site) = prepare(&hb, opts, &mut report.diagnostics) else {
+        return finish(report, start);
+    };
     if report.errors() > 0 {
         return finish(report, start);
     }
-    if let (Some(out), Some(files)) = (out, outputs) {
-        report.files = files.len();
-        match output::write_site(out, &files) {
-            Ok(()) => report.written = true,
-            Err(e) => report
-                .diagnostics
-                .push(Diagnostic::error(out, format!("{e:#}"))),
+    match out {
+        // check: render everything (template errors surface), keep nothing.
+        None => {
+            let (files, diags) = site.emit(&|_| Ok(()));
+            report.files = files;
+            report.diagnostics.extend(diags);
+        }
+        Some(out) => {
+            let mut job_diags = Vec::new();
+            let written = output::write_site(out, |dir| {
+                let (files, diags) = output::with_writer(dir, |send| site.emit(send))?;
+                report.files = files;
+                job_diags = diags;
+                match job_diags.is_empty() {
+                    true => Ok(()),
+                    false => anyhow::bail!("{} file(s) could not be rendered", job_diags.len()),
+                }
+            });
+            report.diagnostics.extend(job_diags);
+            match written {
+                Ok(()) => report.written = true,
+                Err(e) if report.errors() == 0 => report
+                    .diagnostics
+                    .push(Diagnostic::error(out, format!("{e:#}"))),
+                Err(_) => {}
+            }
         }
     }
     finish(report, start)
@@ -81,24 +102,21 @@ fn finish(mut report: Report, start: Instant) -> Report {
     report
 }
 
-/// Renders every output file of `hb`; `None` when templates or strings fail.
-pub fn render(
-    hb: &Handbook,
+/// Loads theme and strings and prepares the render plan for `hb`; `None`
+/// when templates or strings are unusable.
+pub fn prepare<'a>(
+    hb: &'a Handbook,
     opts: RenderOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<Output>> {
+) -> Option<Site<'a>> {
     let (mut theme, theme_diags) = Theme::load(&hb.root);
     diags.extend(theme_diags);
     let (strings, string_diags) =
         Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
     diags.extend(string_diags);
-    let strings = strings?;
-    let (site, site_diags) = Site::prepare(hb, theme, strings, opts);
+    let (site, site_diags) = Site::prepare(hb, theme, strings?, opts);
     diags.extend(site_diags);
-    let site = site?;
-    let (outputs, run_diags) = site.run_all();
-    diags.extend(run_diags);
-    Some(outputs)
+    site
 }
 
 fn summarize(hb: &Handbook, report: &mut Report) {
