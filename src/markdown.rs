@@ -138,6 +138,13 @@ pub fn render(
                     }),
                 );
             }
+            // A disabled checkbox without a label fails WCAG (axe `label`);
+            // a task list is read, not filled in, so a symbol says it all.
+            Event::TaskListMarker(done) => {
+                let mark = if done { "☑" } else { "☐" };
+                let html = format!("<span class=\"task-mark\">{mark}</span> ");
+                push(&mut heading, &mut events, Event::InlineHtml(html.into()));
+            }
             Event::Text(t) => {
                 r.words += t.split_whitespace().count();
                 push(&mut heading, &mut events, Event::Text(t));

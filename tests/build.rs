@@ -195,13 +195,26 @@ fn markdown_features_render() {
     assert!(main.contains("<a href=\"#werkvorm\">toelichting</a>"));
     // Tables, task lists, footnotes, strikethrough.
     assert!(main.contains("<table>"));
-    assert!(main.contains("type=\"checkbox\""));
+    assert!(
+        main.contains("<span class=\"task-mark\">☑</span> Uitnodigen"),
+        "{main}"
+    );
+    assert!(
+        !main.contains("type=\"checkbox\""),
+        "unlabelled checkboxes fail WCAG"
+    );
     assert!(main.contains("footnote"));
     assert!(main.contains("<del>doorgehaald</del>"));
     // Heading ids readable for umlauts and ß; a table of contents.
-    assert!(main.contains("<h2 id=\"coordinatie-en-ideeen\">"), "Dutch trema: {main}");
+    assert!(
+        main.contains("<h2 id=\"coordinatie-en-ideeen\">"),
+        "Dutch trema: {main}"
+    );
     let de = f.page("de/module/auftakt/index.html");
-    assert!(de.contains("<h2 id=\"uebersicht-und-strasse\">"), "German umlaut and ß");
+    assert!(
+        de.contains("<h2 id=\"uebersicht-und-strasse\">"),
+        "German umlaut and ß"
+    );
     assert!(main.contains("<nav class=\"toc\""));
     assert!(main.contains("<a href=\"#inhoud\">Inhoud</a>"));
     // Code highlighted with classes only.
