@@ -145,6 +145,12 @@ impl Config {
                 );
             }
         }
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            diags.push(
+                Diagnostic::warning(file, "`base_url` is not an absolute http(s) URL; sitemap.xml needs one")
+                    .hint("add base_url = \"https://handboek.example\" with the address the site is published at"),
+            );
+        }
         let mut check_labels = |what: String, labels: &Labels| {
             for lang in &self.languages {
                 if !labels.contains_key(lang) {
@@ -214,10 +220,12 @@ mod tests {
     #[test]
     fn reads_the_documented_schema() {
         let (config, diags) = parse(
-            "languages = [\"nl\", \"de\"]\nmissing_translation = \"omit\"\n[title]\nnl = \"Handboek\"\nde = \"Handbuch\"\n[cities.almelo]\nnl = \"Almelo\"\nde = \"Almelo\"\n[taxonomies.policy_fields.education]\nnl = \"Onderwijs\"\nde = \"Bildung\"\n",
+            "languages = [\"nl\", \"de\"]\nbase_url = \"https://x.example\"\nmissing_translation = \"omit\"\n[title]\nnl = \"Handboek\"\nde = \"Handbuch\"\n[cities.almelo]\nnl = \"Almelo\"\nde = \"Almelo\"\n[taxonomies.policy_fields.education]\nnl = \"Onderwijs\"\nde = \"Bildung\"\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
         let config = config.unwrap();
+        let (_, diags) = parse("[title]\nnl = \"a\"\nde = \"b\"\n");
+        assert!(diags[0].message.contains("base_url"), "{diags:?}");
         assert_eq!(config.missing_translation, MissingTranslation::Omit);
         assert_eq!(
             config.term_label("policy_fields", "education", "de"),
@@ -230,10 +238,10 @@ mod tests {
     #[test]
     fn unknown_key_names_the_closest() {
         let (config, diags) =
-            parse("[title]\nnl = \"a\"\nde = \"b\"\n[cites.almelo]\nnl = \"A\"\n");
+            parse("base_url = \"https://x.example\"\n[title]\nnl = \"a\"\nde = \"b\"\n[cites.almelo]\nnl = \"A\"\n");
         assert!(config.is_some());
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].line, 4);
+        assert_eq!(diags[0].line, 5);
         assert_eq!(diags[0].hint.as_deref(), Some("did you mean `cities`?"));
     }
 
