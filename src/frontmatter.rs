@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::de::DeTable;
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 12] = [
     "title",
     "summary",
     "weight",
@@ -22,8 +22,6 @@ const KNOWN_KEYS: [&str; 14] = [
     "transfer",
     "source_language",
     "translated_from",
-    "related",
-    "aliases",
 ];
 const TRANSFER_KEYS: [&str; 4] = ["from", "to", "status", "conditions"];
 
@@ -158,12 +156,6 @@ pub struct FrontMatter {
     pub source_language: Option<String>,
     /// Short hash of the original's text when this translation was made.
     pub translated_from: Option<String>,
-    /// Source paths of related pages (used by cross-links).
-    #[serde(default)]
-    pub related: Vec<String>,
-    /// Earlier URLs of this page (kept for compatibility, unused yet).
-    #[serde(default)]
-    pub aliases: Vec<String>,
 }
 
 /// A source split into front matter and body, with byte offsets into the

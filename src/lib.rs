@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod context;
 pub mod diagnostics;
+pub mod escape;
 pub mod frontmatter;
 pub mod highlight;
 pub mod i18n;

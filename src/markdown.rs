@@ -40,7 +40,6 @@ pub struct Rendered {
     /// Same-page anchors with their offsets, checked against `ids`.
     pub local_anchors: Vec<(String, usize)>,
     pub diagnostics: Vec<Diagnostic>,
-    pub words: usize,
 }
 
 /// How links are written in the output.
@@ -144,10 +143,6 @@ pub fn render(
                 let mark = if done { "☑" } else { "☐" };
                 let html = format!("<span class=\"task-mark\">{mark}</span> ");
                 push(&mut heading, &mut events, Event::InlineHtml(html.into()));
-            }
-            Event::Text(t) => {
-                r.words += t.split_whitespace().count();
-                push(&mut heading, &mut events, Event::Text(t));
             }
             other => push(&mut heading, &mut events, other),
         }

@@ -5,7 +5,7 @@
 
 use crate::context::{PageContext, SiteContext, Views};
 use crate::diagnostics::Diagnostic;
-use crate::highlight::{escape, Highlighter};
+use crate::highlight::Highlighter;
 use crate::i18n::{Strings, TeraStrings};
 use crate::links::relative;
 use crate::markdown::{self, LinkStyle, Rendered};
@@ -70,7 +70,7 @@ impl<'a> Site<'a> {
         base.autoescape_on(vec![".html", ".xml"]);
         // Escape what HTML needs, not `/`: tera's default turns every URL
         // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
-        base.set_escape_fn(escape);
+        base.set_escape_fn(crate::escape::html);
         let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
         if let Err(e) = base.add_raw_templates(templates) {
             diags.push(template_error(&e));
@@ -435,9 +435,4 @@ fn anchor_error(
     )
     .at(&page.text, offset)
     .hint(hint)
-}
-
-/// Escapes for XML text and attributes (sitemap).
-pub fn xml_escape(s: &str) -> String {
-    escape(s).replace('\'', "&apos;")
 }

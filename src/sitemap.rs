@@ -2,8 +2,8 @@
 //! versions as `xhtml:link` alternates, so search engines show each reader
 //! the version in their language. Fallback notice pages are left out.
 
+use crate::escape::xml as xml_escape;
 use crate::model::Handbook;
-use crate::render::xml_escape;
 use std::fmt::Write as _;
 
 /// The sitemap text; URLs are absolute below `base_url`.
