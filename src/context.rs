@@ -234,8 +234,9 @@ impl<'a> Views<'a> {
             content,
             toc,
             breadcrumbs: self.breadcrumbs(pair, lang, url),
+            // A fallback notice page is no translation: it claims no alternates.
             alternates: (0..hb.config.languages.len())
-                .filter(|&l| p.pages[l].is_some())
+                .filter(|&l| p.pages[lang].is_some() && p.pages[l].is_some())
                 .filter_map(|l| {
                     Some(Alternate {
                         lang: hb.lang_code(l).into(),

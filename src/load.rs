@@ -204,20 +204,7 @@ fn read_page(
         return (None, diags);
     };
     let body_offset = split.body_offset;
-    let rel_content = path.strip_prefix(content).unwrap_or(path);
-    let dir = rel_content
-        .parent()
-        .map(|p| {
-            p.components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-        .unwrap_or_default();
-    let file_name = rel_content
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (dir, file_name) = crate::model::content_path(content, path);
     let name = file_name
         .rsplitn(3, '.')
         .nth(2)

@@ -107,17 +107,14 @@ pub fn render(
                 title,
                 id,
             }) => {
-                let dest = link(hb, page, url, &dest_url, offset, style, &mut r);
-                push(
-                    &mut heading,
-                    &mut events,
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    }),
-                );
+                let dest_url = link(hb, page, url, &dest_url, offset, style, &mut r);
+                let tag = Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                push(&mut heading, &mut events, Event::Start(tag));
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -125,17 +122,14 @@ pub fn render(
                 title,
                 id,
             }) => {
-                let dest = link(hb, page, url, &dest_url, offset, style, &mut r);
-                push(
-                    &mut heading,
-                    &mut events,
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    }),
-                );
+                let dest_url = link(hb, page, url, &dest_url, offset, style, &mut r);
+                let tag = Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                push(&mut heading, &mut events, Event::Start(tag));
             }
             // A disabled checkbox without a label fails WCAG (axe `label`);
             // a task list is read, not filled in, so a symbol says it all.

@@ -171,6 +171,26 @@ impl Handbook {
     }
 }
 
+/// Splits a path below `content/` into its `/`-separated folder and its
+/// file name, the form every lookup in the model uses.
+pub fn content_path(content: &std::path::Path, path: &std::path::Path) -> (String, String) {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = rel
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default();
+    (dir, name)
+}
+
 /// Joins a content folder and a name with `/`.
 pub fn join(dir: &str, name: &str) -> String {
     if dir.is_empty() {

@@ -203,20 +203,7 @@ fn order(hb: &mut Handbook) {
 fn add_statics(hb: &mut Handbook, files: Vec<PathBuf>) {
     let content = hb.root.join("content");
     for source in files {
-        let rel = source.strip_prefix(&content).unwrap_or(&source);
-        let name = rel
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = rel
-            .parent()
-            .map(|p| {
-                p.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .unwrap_or_default();
+        let (dir, name) = crate::model::content_path(&content, &source);
         let urls = (0..hb.config.languages.len())
             .map(|lang| {
                 let mut parts = vec![hb.config.languages[lang].clone()];

@@ -78,6 +78,10 @@ fn a_missing_translation_gets_a_notice_page_in_its_language() {
         "<a href=\"../../../nl/modules/bezoek/\" hreflang=\"nl\" lang=\"nl\">Werkbezoeken</a>"
     ));
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        !html.contains("rel=\"alternate\""),
+        "a fallback page is no translation"
+    );
     // No false alternate for a page that does not exist in German.
     assert!(!f
         .page("nl/modules/bezoek/index.html")
