@@ -217,6 +217,25 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Percent-encodes what a URL path cannot hold as written (spaces, `#`,
+/// `?`, `%`, quotes); letters, including umlauts, stay readable.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '#' | '?' | '%' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The relative URL from the page at site path `from` (a folder path ending
 /// in `/`, or a file path) to the site path `to`. With `explicit_index`,
 /// folder URLs end in `index.html`, because `file://` does not open a
@@ -280,5 +299,10 @@ mod tests {
         assert!(has_scheme("https://example.org"));
         assert!(has_scheme("mailto:a@b"));
         assert!(!has_scheme("consensus.md"));
+        assert_eq!(
+            encode_path("nl/mijn plan #2.pdf"),
+            "nl/mijn%20plan%20%232.pdf"
+        );
+        assert_eq!(encode_path("de/Übersicht.pdf"), "de/Übersicht.pdf");
     }
 }

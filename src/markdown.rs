@@ -6,7 +6,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::highlight::Highlighter;
-use crate::links::{relative, resolve, Target};
+use crate::links::{encode_path, relative, resolve, Target};
 use crate::model::{Handbook, Lang, Page, PairId};
 use crate::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -235,7 +235,7 @@ fn link<'a>(
             r.local_anchors.push((anchor, offset));
             dest.clone()
         }
-        Ok(Target::Static { url: target }) => relative(url, &target, false).into(),
+        Ok(Target::Static { url: target }) => relative(url, &encode_path(&target), false).into(),
         Ok(Target::Page {
             pair,
             lang,

@@ -358,3 +358,15 @@ fn theme_and_strings_are_overridden_file_by_file() {
         "other theme files stay embedded"
     );
 }
+
+#[test]
+fn static_files_with_spaces_are_linked_encoded() {
+    let f = Fixture::new("basic");
+    f.write("content/modules/mijn plan.pdf", "%PDF-1.4");
+    f.write("content/modules/bezoek.nl.md", "+++\ntitle = \"Werkbezoeken\"\n+++\nZie [het plan](mijn%20plan.pdf) en [coaching](coaching.md).\n");
+    f.build();
+    assert!(f.out().join("nl/modules/mijn plan.pdf").is_file());
+    assert!(f
+        .page("nl/modules/bezoek/index.html")
+        .contains("<a href=\"../mijn%20plan.pdf\">het plan</a>"));
+}
