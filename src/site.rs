@@ -41,6 +41,15 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
     let start = Instant::now();
     let mut report = Report::default();
     if let Some(out) = out {
+        if inside(out, &root.join("content")) {
+            let d = Diagnostic::error(
+                out,
+                "the output folder is inside content/; every build would copy the previous one",
+            )
+            .hint("choose an --out outside content/, e.g. the default ROOT/public");
+            report.diagnostics.push(d);
+            return report;
+        }
         if let Err(e) = output::check_target(out) {
             report
                 .diagnostics
@@ -93,6 +102,23 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
         }
     }
     finish(report, start)
+}
+
+/// Is `path` (which may not exist yet) inside the folder `dir`?
+fn inside(path: &Path, dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    // Canonicalize the deepest part that exists, so `..` and links resolve.
+    while !existing.exists() {
+        match existing.parent() {
+            Some(p) => existing = p,
+            None => return false,
+        }
+    }
+    existing.canonicalize().is_ok_and(|p| p.starts_with(&dir))
 }
 
 fn finish(mut report: Report, start: Instant) -> Report {

@@ -173,3 +173,17 @@ fn drafts_are_not_built() {
     f.build();
     assert!(!f.out().join("nl/modules/concept").exists());
 }
+
+#[test]
+fn an_output_folder_inside_content_is_refused() {
+    let f = Fixture::new("basic");
+    let out = f.root().join("content/site");
+    let run = f.brug(&["build", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("the output folder is inside content/"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
