@@ -101,34 +101,8 @@ pub fn render(
                 };
                 code = Some((String::new(), lang));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = link(hb, page, url, &dest_url, offset, style, &mut r);
-                let tag = Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                };
-                push(&mut heading, &mut events, Event::Start(tag));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = link(hb, page, url, &dest_url, offset, style, &mut r);
-                let tag = Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                };
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let tag = with_dest(tag, |dest| link(hb, page, url, dest, offset, style, &mut r));
                 push(&mut heading, &mut events, Event::Start(tag));
             }
             // A disabled checkbox without a label fails WCAG (axe `label`);
@@ -217,6 +191,35 @@ fn finish_heading<'a>(
     }));
     events.extend(inner);
     events.push(Event::End(TagEnd::Heading(level)));
+}
+
+/// A link or image tag with its destination replaced by `f(destination)`.
+fn with_dest<'a>(tag: Tag<'a>, f: impl FnOnce(&CowStr<'a>) -> CowStr<'a>) -> Tag<'a> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type,
+            dest_url: f(&dest_url),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type,
+            dest_url: f(&dest_url),
+            title,
+            id,
+        },
+        other => other,
+    }
 }
 
 /// Resolves one link and returns the URL to write.
