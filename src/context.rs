@@ -204,29 +204,9 @@ impl<'a> Views<'a> {
         let p = &hb.pairs[pair];
         let url = p.urls[lang].as_deref().unwrap_or_default();
         let page = &hb.pages[p.best_page(lang)];
-        let section = &hb.sections[p.section];
-        let list = &section.pairs[lang];
-        let (pages, sections) = if p.is_index() {
-            (
-                list.iter()
-                    .filter_map(|&q| self.link(url, q, lang))
-                    .collect(),
-                section.children[lang]
-                    .iter()
-                    .filter_map(|&s| self.section_link(url, s, lang))
-                    .collect(),
-            )
-        } else {
-            let i = list.iter().position(|&q| q == pair).unwrap_or(0);
-            let window = &list[i.saturating_sub(NAV_WINDOW)..(i + NAV_WINDOW + 1).min(list.len())];
-            let links = window
-                .iter()
-                .filter_map(|&q| self.link(url, q, lang))
-                .map(|l| Link { summary: None, ..l })
-                .collect();
-            (links, Vec::new())
-        };
+        let (pages, sections) = self.listing(pair, lang, url);
         let (prev, next) = self.neighbours(pair, lang, url);
+        let code = hb.lang_code(lang);
         PageView {
             title: page.front.title.clone(),
             summary: page.front.summary.clone(),
@@ -234,23 +214,18 @@ impl<'a> Views<'a> {
             content,
             toc,
             breadcrumbs: self.breadcrumbs(pair, lang, url),
-            // A fallback notice page is no translation: it claims no alternates.
-            alternates: (0..hb.config.languages.len())
-                .filter(|&l| p.pages[lang].is_some() && p.pages[l].is_some())
-                .filter_map(|l| {
-                    Some(Alternate {
-                        lang: hb.lang_code(l).into(),
-                        href: self.href(url, pair, l)?,
-                    })
-                })
-                .collect(),
+            alternates: self.alternates(pair, lang, url),
             notice: self.notice(pair, lang, url),
             pages,
             sections,
             section: (!p.is_index())
                 .then(|| self.section_link(url, p.section, lang))
                 .flatten(),
-            section_total: if p.is_index() { 0 } else { list.len() },
+            section_total: if p.is_index() {
+                0
+            } else {
+                hb.sections[p.section].pairs[lang].len()
+            },
             prev,
             next,
             updated: page.front.updated.map(|d| self.strings.date(lang, d)),
@@ -264,7 +239,7 @@ impl<'a> Views<'a> {
                     taxonomy: tax,
                     terms: terms
                         .iter()
-                        .map(|t| hb.config.term_label(tax, t, hb.lang_code(lang)).to_string())
+                        .map(|t| hb.config.term_label(tax, t, code).to_string())
                         .collect(),
                 })
                 .collect(),
@@ -274,19 +249,60 @@ impl<'a> Views<'a> {
                 .as_ref()
                 .filter(|_| page.kind == Kind::Practice)
                 .map(|t| {
-                    let code = hb.lang_code(lang);
+                    let label = |city: &str| hb.config.term_label("cities", city, code).to_string();
                     TransferView {
-                        from: hb.config.term_label("cities", &t.from, code).to_string(),
-                        to: t
-                            .to
-                            .iter()
-                            .map(|c| hb.config.term_label("cities", c, code).to_string())
-                            .collect(),
+                        from: label(&t.from),
+                        to: t.to.iter().map(|c| label(c)).collect(),
                         status: status_key(t.status),
                         conditions: t.conditions.clone(),
                     }
                 }),
         }
+    }
+
+    /// A section page lists its pages and sub-sections; a page shows a
+    /// window of its neighbours in its section.
+    fn listing(&self, pair: PairId, lang: Lang, url: &str) -> (Vec<Link>, Vec<Link>) {
+        let p = &self.hb.pairs[pair];
+        let section = &self.hb.sections[p.section];
+        let list = &section.pairs[lang];
+        if p.is_index() {
+            let pages = list
+                .iter()
+                .filter_map(|&q| self.link(url, q, lang))
+                .collect();
+            let sections = section.children[lang]
+                .iter()
+                .filter_map(|&s| self.section_link(url, s, lang))
+                .collect();
+            return (pages, sections);
+        }
+        let i = list.iter().position(|&q| q == pair).unwrap_or(0);
+        let window = &list[i.saturating_sub(NAV_WINDOW)..(i + NAV_WINDOW + 1).min(list.len())];
+        let pages = window
+            .iter()
+            .filter_map(|&q| self.link(url, q, lang))
+            .map(|l| Link { summary: None, ..l })
+            .collect();
+        (pages, Vec::new())
+    }
+
+    /// hreflang alternates: the versions that exist. A fallback notice page
+    /// is no translation, so it claims none.
+    fn alternates(&self, pair: PairId, lang: Lang, url: &str) -> Vec<Alternate> {
+        let p = &self.hb.pairs[pair];
+        if p.pages[lang].is_none() {
+            return Vec::new();
+        }
+        (0..self.hb.config.languages.len())
+            .filter(|&l| p.pages[l].is_some())
+            .filter_map(|l| {
+                Some(Alternate {
+                    lang: self.hb.lang_code(l).into(),
+                    href: self.href(url, pair, l)?,
+                })
+            })
+            .collect()
     }
 
     fn neighbours(&self, pair: PairId, lang: Lang, url: &str) -> (Option<Link>, Option<Link>) {
