@@ -64,3 +64,7 @@ month-12 = Dezember
 date-format = { $day }. { $month } { $year }
 lang-nl = Niederländisch
 lang-de = Deutsch
+xref-relies-on = Methoden und Strukturen, auf die diese Praxis baut
+xref-used-by = Praxisbeispiele, die hierauf aufbauen
+xref-referenced-by = Seiten, die hierauf verweisen
+xref-related = Verwandte Seiten

@@ -64,3 +64,7 @@ month-12 = december
 date-format = { $day } { $month } { $year }
 lang-nl = Nederlands
 lang-de = Duits
+xref-relies-on = Methoden en structuren waarop deze praktijk steunt
+xref-used-by = Praktijken die hierop steunen
+xref-referenced-by = Pagina's die hiernaar verwijzen
+xref-related = Gerelateerde pagina's

@@ -12,6 +12,8 @@ Examples:
   brug build                      build the handbook in this folder into public/
   brug build --root ../handboek --out /tmp/site
   brug check --strict             report every problem; warnings fail too
+  brug check --graph | dot -Tsvg > web.svg
+                                  draw the links between pages with Graphviz
   brug status                     missing and outdated translations
   brug status --stamp content/methods/consensus.de.md
                                   mark a translation as up to date with its original
@@ -47,6 +49,9 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Print the link graph between pages as Graphviz DOT on standard output.
+        #[arg(long)]
+        graph: bool,
     },
     /// Show missing and outdated translations per language.
     Status {
@@ -82,7 +87,28 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::Check { root, strict } => {
+        Command::Check {
+            root,
+            strict,
+            graph: true,
+        } => {
+            let (dot, diags) = site::graph(&root);
+            eprint!("{}", render_all(&diags));
+            if let Some(dot) = dot {
+                print!("{dot}");
+            }
+            let (errors, warnings) = crate::diagnostics::count(&diags);
+            if errors > 0 || (strict && warnings > 0) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Check {
+            root,
+            strict,
+            graph: false,
+        } => {
             let report = site::run(&root, None, site::options(false));
             eprint!("{}", render_all(&report.diagnostics));
             eprintln!("{}", summary(&report, None));

@@ -4,6 +4,7 @@
 //! small (large per-page contexts were a main cause of slow builds elsewhere).
 
 use crate::frontmatter::Kind;
+use crate::graph::{kind_of, Graph};
 use crate::i18n::Strings;
 use crate::links::relative;
 use crate::markdown::{LinkStyle, TocEntry};
@@ -20,6 +21,8 @@ pub struct Link {
     pub kind: Option<&'static str>,
     /// The page exists only in another language (a fallback notice page).
     pub missing: bool,
+    /// Set when the link lands in another language than the page's own.
+    pub lang: Option<String>,
 }
 
 /// One entry of the language switch.
@@ -102,6 +105,14 @@ pub struct PageView<'a> {
     pub updated_iso: Option<String>,
     pub terms: Vec<TermGroup>,
     pub transfer: Option<TransferView>,
+    /// Pages that link to this one ("Referenced by").
+    pub referenced_by: Vec<Link>,
+    /// `related` as written, then pages sharing the most terms.
+    pub related: Vec<Link>,
+    /// On a practice: the methods and structures it links to.
+    pub relies_on: Vec<Link>,
+    /// On a method or structure: the practices that link to it.
+    pub used_by: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +128,7 @@ const NAV_WINDOW: usize = 7;
 pub struct Views<'a> {
     pub hb: &'a Handbook,
     pub strings: &'a Strings,
+    pub graph: &'a Graph,
     pub style: LinkStyle,
 }
 
@@ -138,7 +150,33 @@ impl<'a> Views<'a> {
             summary: page.front.summary.clone(),
             kind: Some(page.kind.as_str()),
             missing: hb.pairs[pair].pages[lang].is_none(),
+            lang: None,
         })
+    }
+
+    /// A link to `pair` in `lang` when that version exists, else to the
+    /// version that does (a reader is better served by the text than by a
+    /// notice that it is missing).
+    pub fn best_link(&self, from: &str, pair: PairId, lang: Lang) -> Option<Link> {
+        let p = &self.hb.pairs[pair];
+        if p.pages[lang].is_some() {
+            return self.link(from, pair, lang);
+        }
+        let other = self.hb.pages[p.best_page(lang)].lang;
+        let link = self.link(from, pair, other)?;
+        Some(Link {
+            lang: Some(self.hb.lang_code(other).to_string()),
+            ..link
+        })
+    }
+
+    /// Links to `pairs` (best language each), keeping those of `kinds`.
+    fn links_of(&self, from: &str, pairs: &[PairId], lang: Lang, kinds: &[Kind]) -> Vec<Link> {
+        pairs
+            .iter()
+            .filter(|&&q| kinds.is_empty() || kinds.contains(&kind_of(self.hb, q)))
+            .filter_map(|&q| self.best_link(from, q, lang))
+            .collect()
     }
 
     fn section_link(&self, from: &str, section: SectionId, lang: Lang) -> Option<Link> {
@@ -207,7 +245,23 @@ impl<'a> Views<'a> {
         let (pages, sections) = self.listing(pair, lang, url);
         let (prev, next) = self.neighbours(pair, lang, url);
         let code = hb.lang_code(lang);
+        let g = self.graph;
+        let (relies_on, used_by) = match page.kind {
+            Kind::Practice => (
+                self.links_of(url, &g.out[pair], lang, &[Kind::Method, Kind::Structure]),
+                Vec::new(),
+            ),
+            Kind::Method | Kind::Structure => (
+                Vec::new(),
+                self.links_of(url, &g.back[pair], lang, &[Kind::Practice]),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        };
         PageView {
+            referenced_by: self.links_of(url, &g.back[pair], lang, &[]),
+            related: self.links_of(url, &g.related[pair], lang, &[]),
+            relies_on,
+            used_by,
             title: page.front.title.clone(),
             summary: page.front.summary.clone(),
             kind: page.kind.as_str(),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::de::DeTable;
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "title",
     "summary",
     "weight",
@@ -22,6 +22,7 @@ const KNOWN_KEYS: [&str; 12] = [
     "transfer",
     "source_language",
     "translated_from",
+    "related",
 ];
 const TRANSFER_KEYS: [&str; 4] = ["from", "to", "status", "conditions"];
 
@@ -156,6 +157,9 @@ pub struct FrontMatter {
     pub source_language: Option<String>,
     /// Short hash of the original's text when this translation was made.
     pub translated_from: Option<String>,
+    /// Source paths of related pages, language-neutral (`../methods/x.md`).
+    #[serde(default)]
+    pub related: Vec<String>,
 }
 
 /// A source split into front matter and body, with byte offsets into the

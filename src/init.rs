@@ -20,11 +20,11 @@ const FILES: [(&str, &str); 7] = [
     ),
     (
         "content/modules/_index.nl.md",
-        "+++\ntitle = \"Modules\"\nsummary = \"De bouwstenen van het handboek.\"\nweight = 1\nkind = \"module\"\n+++\n\nDeze sectie bevat de modules.\n",
+        "+++\ntitle = \"Modules\"\nsummary = \"De bouwstenen van het handboek.\"\nweight = 1\nkind = \"module\"\n+++\n\nDeze sectie bevat de modules. Begin met [de eerste stap](eerste-stap.md).\n",
     ),
     (
         "content/modules/_index.de.md",
-        "+++\ntitle = \"Module\"\nsummary = \"Die Bausteine des Handbuchs.\"\nweight = 1\nkind = \"module\"\nslug = \"module\"\n+++\n\nDieser Abschnitt enthält die Module.\n",
+        "+++\ntitle = \"Module\"\nsummary = \"Die Bausteine des Handbuchs.\"\nweight = 1\nkind = \"module\"\nslug = \"module\"\n+++\n\nDieser Abschnitt enthält die Module. Beginnen Sie mit [dem ersten Schritt](eerste-stap.md).\n",
     ),
     (
         "content/modules/eerste-stap.nl.md",

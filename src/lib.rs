@@ -14,6 +14,7 @@ pub mod context;
 pub mod diagnostics;
 pub mod escape;
 pub mod frontmatter;
+pub mod graph;
 pub mod highlight;
 pub mod i18n;
 pub mod init;

@@ -5,6 +5,7 @@
 
 use crate::context::{PageContext, SiteContext, Views};
 use crate::diagnostics::Diagnostic;
+use crate::graph::Graph;
 use crate::highlight::Highlighter;
 use crate::i18n::{Strings, TeraStrings};
 use crate::links::relative;
@@ -52,6 +53,8 @@ pub struct Site<'a> {
     assets: Vec<(String, Vec<u8>)>,
     /// Rendered Markdown per page id.
     pub markdown: Vec<Rendered>,
+    /// Links between pairs: backlinks, related pages.
+    pub graph: Graph,
     opts: RenderOptions,
 }
 
@@ -107,6 +110,8 @@ impl<'a> Site<'a> {
             diags.extend(r.diagnostics.iter().cloned());
         }
         check_anchors(hb, &markdown, &mut diags);
+        let graph = Graph::build(hb, &markdown, &mut diags);
+        graph.check(hb, &mut diags);
         let assets = theme.assets.into_iter().collect();
         (
             Some(Site {
@@ -115,6 +120,7 @@ impl<'a> Site<'a> {
                 teras,
                 assets,
                 markdown,
+                graph,
                 opts,
             }),
             diags,
@@ -214,6 +220,7 @@ impl<'a> Site<'a> {
         Views {
             hb: self.hb,
             strings: &self.strings,
+            graph: &self.graph,
             style: self.opts.links,
         }
     }

@@ -128,6 +128,19 @@ fn finish(mut report: Report, start: Instant) -> Report {
     report
 }
 
+/// The link graph as Graphviz DOT (for `brug check --graph`), with the
+/// diagnostics found on the way.
+pub fn graph(root: &Path) -> (Option<String>, Vec<Diagnostic>) {
+    let loaded = load(root);
+    let mut diags = loaded.diagnostics;
+    let Some(hb) = loaded.handbook else {
+        return (None, diags);
+    };
+    let dot = prepare(&hb, options(false), &mut diags).map(|site| site.graph.dot(&hb));
+    crate::diagnostics::sort(&mut diags);
+    (dot, diags)
+}
+
 /// Loads theme and strings and prepares the render plan for `hb`; `None`
 /// when templates or strings are unusable.
 pub fn prepare<'a>(
