@@ -164,11 +164,6 @@ impl Handbook {
     pub fn home(&self) -> Option<PairId> {
         self.sections.first().and_then(|s| s.index)
     }
-
-    /// Number of pages written for `lang` (present or fallback).
-    pub fn page_count(&self, lang: Lang) -> usize {
-        self.pairs.iter().filter(|p| p.urls[lang].is_some()).count()
-    }
 }
 
 /// Splits a path below `content/` into its `/`-separated folder and its

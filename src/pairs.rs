@@ -4,7 +4,7 @@
 //! hreflang and the sitemap all read that one value.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Lang, Page, PageId, Pair, Translation};
+use crate::model::{Lang, Page, Pair, Translation};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -125,11 +125,6 @@ pub fn text_hash(title: &str, body: &str) -> String {
     }
     let digest = h.finalize();
     digest[..5].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Pages of a pair present in any language.
-pub fn present(pair: &Pair) -> impl Iterator<Item = PageId> + '_ {
-    pair.pages.iter().flatten().copied()
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use crate::diagnostics::Diagnostic;
 use crate::graph::Graph;
 use crate::highlight::Highlighter;
 use crate::i18n::{Strings, TeraStrings};
-use crate::links::relative;
 use crate::markdown::{self, LinkStyle, Rendered};
 use crate::model::{Handbook, Lang, PairId};
 use crate::theme::Theme;
@@ -273,13 +272,16 @@ impl<'a> Site<'a> {
 
     fn chooser(&self) -> Result<String, Diagnostic> {
         let hb = self.hb;
-        let views = self.views();
+        // From file:// a folder link does not open its index.html, and the
+        // chooser is what an offline reader opens first.
+        let views = Views {
+            style: LinkStyle {
+                explicit_index: true,
+            },
+            ..self.views()
+        };
         let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
-        let mut site = views.chrome("index.html", None, default);
-        // From file:// a folder link does not open its index.html.
-        for l in &mut site.languages {
-            l.href = relative("index.html", &format!("{}/", l.code), true);
-        }
+        let site = views.chrome("index.html", None, default);
         let titles: Vec<(String, String)> = hb
             .config
             .languages
