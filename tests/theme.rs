@@ -65,3 +65,27 @@ fn every_string_the_templates_use_exists() {
         assert!(nl.contains(&format!("month-{month}")));
     }
 }
+
+#[test]
+fn the_stylesheet_has_print_and_dark_schemes() {
+    let css = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/site.css"),
+    )
+    .unwrap();
+    let print = &css[css.find("@media print").expect("print styles")..];
+    for chrome in [".site-header", ".breadcrumbs", ".pagination", ".search"] {
+        assert!(print.contains(chrome), "print hides {chrome}");
+    }
+    assert!(print.contains("size: A4"));
+    let dark = &css[css
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("dark scheme")..];
+    assert!(
+        dark.contains("--bg:") && dark.contains("--fg:"),
+        "dark scheme sets the colours"
+    );
+    assert!(
+        css.contains("@media (max-width:"),
+        "narrow screens get their own layout"
+    );
+}
