@@ -68,3 +68,31 @@ xref-relies-on = Methoden und Strukturen, auf die diese Praxis baut
 xref-used-by = Praxisbeispiele, die hierauf aufbauen
 xref-referenced-by = Seiten, die hierauf verweisen
 xref-related = Verwandte Seiten
+nav-browse = Nach Merkmal stöbern
+slug-transfer = transfer
+slug-taxonomies = merkmale
+transfer-overview-title = Transfer der Praxisbeispiele
+transfer-overview-intro = Welches Praxisbeispiel aus welcher Stadt stammt, wo es übernommen wurde, wie weit der Transfer ist und unter welchen Bedingungen.
+transfer-table-title = Alle übertragbaren Praxisbeispiele
+transfer-col-practice = Praxisbeispiel
+transfer-origin = Herkunft
+transfer-none = nicht beteiligt
+transfer-count = { $shown } von { $total } Praxisbeispielen angezeigt
+filter-field = Politikfeld
+filter-status = Stand
+filter-all = Alle
+diagram-title = Transfers zwischen den Städten
+diagram-desc = Jedes übertragbare Praxisbeispiel als Feld zwischen den Städten: ein Pfeil von der Herkunftsstadt zum Praxisbeispiel und ein Pfeil zu jeder Stadt, die es übernommen hat, mit dem Stand als Text. Die Tabelle auf dieser Seite enthält dieselben Angaben.
+diagram-caption = Jedes Feld führt zur Seite des Praxisbeispiels. Linienart und Text im Feld geben den Stand an; die Tabelle oben enthält dieselben Angaben als Text.
+diagram-too-large = Das Diagramm wird bis zu { $max } Praxisbeispielen gezeigt; dieses Handbuch hat mehr. Die Tabelle oben enthält alle.
+taxonomy-intro = Alle Merkmale mit der Zahl der Seiten, auf denen sie vorkommen.
+term-intro = { $count ->
+    [one] 1 Seite hat dieses Merkmal.
+   *[other] { $count } Seiten haben dieses Merkmal.
+}
+kinds-module = Module
+kinds-method = Methoden
+kinds-structure = Strukturen
+kinds-practice = Übertragbare Praxisbeispiele
+kinds-page = Weitere Seiten
+glossary-uses = Verwendet in:

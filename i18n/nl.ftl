@@ -68,3 +68,31 @@ xref-relies-on = Methoden en structuren waarop deze praktijk steunt
 xref-used-by = Praktijken die hierop steunen
 xref-referenced-by = Pagina's die hiernaar verwijzen
 xref-related = Gerelateerde pagina's
+nav-browse = Bladeren op kenmerk
+slug-transfer = overdracht
+slug-taxonomies = kenmerken
+transfer-overview-title = Overdracht van praktijken
+transfer-overview-intro = Welke praktijk uit welke stad komt, waar zij werd overgenomen, hoe ver de overdracht is en onder welke voorwaarden.
+transfer-table-title = Alle overdraagbare praktijken
+transfer-col-practice = Praktijk
+transfer-origin = Herkomst
+transfer-none = niet betrokken
+transfer-count = { $shown } van { $total } praktijken getoond
+filter-field = Beleidsveld
+filter-status = Stand van zaken
+filter-all = Alle
+diagram-title = Overdrachten tussen de steden
+diagram-desc = Elke overdraagbare praktijk als vak tussen de steden: een pijl van de stad van herkomst naar de praktijk en een pijl naar elke stad die haar overnam, met de stand van zaken als tekst. De tabel op deze pagina bevat dezelfde gegevens.
+diagram-caption = Elk vak verwijst naar de pagina van de praktijk. De lijnstijl en de tekst in het vak geven de stand van zaken; de tabel hierboven bevat dezelfde gegevens als tekst.
+diagram-too-large = Het diagram wordt getoond tot { $max } praktijken; dit handboek heeft er meer. De tabel hierboven bevat ze allemaal.
+taxonomy-intro = Alle kenmerken met het aantal pagina's waarop ze voorkomen.
+term-intro = { $count ->
+    [one] 1 pagina heeft dit kenmerk.
+   *[other] { $count } pagina's hebben dit kenmerk.
+}
+kinds-module = Modules
+kinds-method = Methoden
+kinds-structure = Structuren
+kinds-practice = Overdraagbare praktijken
+kinds-page = Overige pagina's
+glossary-uses = Gebruikt in:

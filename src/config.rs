@@ -175,15 +175,19 @@ impl Config {
         }
     }
 
-    /// The label of a taxonomy term (cities included) in `lang`, falling back
-    /// to the key itself so that a page never shows an empty label.
-    pub fn term_label<'a>(&'a self, taxonomy: &str, key: &'a str, lang: &str) -> &'a str {
-        let terms = if taxonomy == "cities" {
+    /// The terms of `taxonomy` (cities included), by key.
+    pub fn terms(&self, taxonomy: &str) -> Option<&BTreeMap<String, Labels>> {
+        if taxonomy == "cities" {
             Some(&self.cities)
         } else {
             self.taxonomies.get(taxonomy)
-        };
-        terms
+        }
+    }
+
+    /// The label of a taxonomy term (cities included) in `lang`, falling back
+    /// to the key itself so that a page never shows an empty label.
+    pub fn term_label<'a>(&'a self, taxonomy: &str, key: &'a str, lang: &str) -> &'a str {
+        self.terms(taxonomy)
             .and_then(|t| t.get(key))
             .and_then(|labels| labels.get(lang))
             .map_or(key, String::as_str)
@@ -191,13 +195,7 @@ impl Config {
 
     /// Is `key` a defined term of `taxonomy`?
     pub fn has_term(&self, taxonomy: &str, key: &str) -> bool {
-        if taxonomy == "cities" {
-            self.cities.contains_key(key)
-        } else {
-            self.taxonomies
-                .get(taxonomy)
-                .is_some_and(|t| t.contains_key(key))
-        }
+        self.terms(taxonomy).is_some_and(|t| t.contains_key(key))
     }
 
     /// The site title in `lang` (the first title given, if that one is missing).

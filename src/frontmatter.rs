@@ -59,6 +59,68 @@ pub enum TransferStatus {
     NotTransferable,
 }
 
+impl TransferStatus {
+    pub const ALL: [TransferStatus; 4] = [
+        TransferStatus::Planned,
+        TransferStatus::Adapting,
+        TransferStatus::Implemented,
+        TransferStatus::NotTransferable,
+    ];
+
+    /// The key used in front matter, CSS classes and string ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransferStatus::Planned => "planned",
+            TransferStatus::Adapting => "adapting",
+            TransferStatus::Implemented => "implemented",
+            TransferStatus::NotTransferable => "not_transferable",
+        }
+    }
+
+    fn parse(s: &str) -> Option<TransferStatus> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// `status` of a transfer: one status for every target city, or one per
+/// city (`status = { almelo = "implemented", enschede = "planned" }`) when
+/// a practice went to several cities and fared differently in each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Statuses {
+    All(TransferStatus),
+    PerCity(std::collections::BTreeMap<String, TransferStatus>),
+}
+
+impl<'de> Deserialize<'de> for Statuses {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        fn status<E: serde::de::Error>(s: &str) -> Result<TransferStatus, E> {
+            TransferStatus::parse(s).ok_or_else(|| {
+                E::custom(format!(
+                    "unknown status `{s}`; use one of: planned, adapting, implemented, not_transferable"
+                ))
+            })
+        }
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Statuses;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a status such as \"planned\", or a table of statuses per city")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Statuses, E> {
+                status(s).map(Statuses::All)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Statuses, A::Error> {
+                let mut out = std::collections::BTreeMap::new();
+                while let Some((city, s)) = map.next_entry::<String, String>()? {
+                    out.insert(city, status(&s)?);
+                }
+                Ok(Statuses::PerCity(out))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 /// A practice's `[transfer]` table.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Transfer {
@@ -66,10 +128,20 @@ pub struct Transfer {
     pub from: String,
     /// City keys it goes to.
     pub to: Vec<String>,
-    pub status: TransferStatus,
+    pub status: Statuses,
     /// The municipal and national preconditions.
     #[serde(default)]
     pub conditions: String,
+}
+
+impl Transfer {
+    /// The status in target city `city` (`None` if it has none).
+    pub fn status_in(&self, city: &str) -> Option<TransferStatus> {
+        match &self.status {
+            Statuses::All(s) => self.to.iter().any(|c| c == city).then_some(*s),
+            Statuses::PerCity(map) => map.get(city).copied(),
+        }
+    }
 }
 
 /// The terms a page carries, per taxonomy.
@@ -294,7 +366,10 @@ mod tests {
         assert_eq!(fm.title, "Consensus");
         assert_eq!(fm.kind, Some(Kind::Method));
         assert_eq!(fm.updated.unwrap().iso(), "2026-11-24");
-        assert_eq!(fm.transfer.unwrap().status, TransferStatus::NotTransferable);
+        let t = fm.transfer.unwrap();
+        assert_eq!(t.status, Statuses::All(TransferStatus::NotTransferable));
+        assert_eq!(t.status_in("almelo"), Some(TransferStatus::NotTransferable));
+        assert_eq!(t.status_in("muenster"), None);
         let s = split(text, Path::new("x")).unwrap();
         assert_eq!(s.body, "\n# Body\n");
     }
@@ -325,6 +400,21 @@ mod tests {
                 .unwrap();
         assert_eq!(diags[0].line, 6, "{diags:?}");
         assert!(diags[0].message.contains("done"));
+    }
+
+    #[test]
+    fn status_can_differ_per_city() {
+        let text = "+++\ntitle = \"A\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\", \"enschede\"]\nstatus = { almelo = \"implemented\", enschede = \"planned\" }\n+++\n";
+        let (fm, diags) = load(text).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let t = fm.unwrap().transfer.unwrap();
+        assert_eq!(t.status_in("almelo"), Some(TransferStatus::Implemented));
+        assert_eq!(t.status_in("enschede"), Some(TransferStatus::Planned));
+        let bad = "+++\ntitle = \"A\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\"]\nstatus = { almelo = \"klaar\" }\n+++\n";
+        let (fm, diags) = load(bad).unwrap();
+        assert!(fm.is_none());
+        assert_eq!(diags[0].line, 6, "{diags:?}");
+        assert!(diags[0].message.contains("klaar"), "{diags:?}");
     }
 
     #[test]

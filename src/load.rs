@@ -232,6 +232,7 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
     for page in &hb.pages {
         let fm = &page.front;
         if let Some(t) = &fm.transfer {
+            check_transfer(page, t, diags);
             for city in std::iter::once(&t.from).chain(&t.to) {
                 if !config.cities.contains_key(city) {
                     diags.push(
@@ -286,6 +287,57 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// A transfer goes elsewhere, and a per-city status names exactly its targets.
+fn check_transfer(page: &Page, t: &crate::frontmatter::Transfer, diags: &mut Vec<Diagnostic>) {
+    if t.to.contains(&t.from) {
+        diags.push(
+            Diagnostic::error(&page.file, format!("the practice goes from `{}` to itself", t.from))
+                .at(&page.text, value_offset_after(page, "to", &t.from))
+                .hint("list in `to` only the cities that took the practice over"),
+        );
+    }
+    let crate::frontmatter::Statuses::PerCity(map) = &t.status else {
+        return;
+    };
+    for city in map.keys().filter(|c| !t.to.contains(c)) {
+        diags.push(
+            Diagnostic::error(&page.file, format!("`status` names `{city}`, which is not in `to`"))
+                .at(&page.text, key_offset(page, city))
+                .hint(format!("add \"{city}\" to `to`, or remove its status")),
+        );
+    }
+    for city in t.to.iter().filter(|c| !map.contains_key(*c)) {
+        diags.push(
+            Diagnostic::error(&page.file, format!("the transfer to `{city}` has no status"))
+                .at(&page.text, key_offset(page, "status"))
+                .hint(format!("add {city} = \"planned\" (or adapting, implemented, not_transferable) to `status`")),
+        );
+    }
+}
+
+/// Offset of `value` quoted after the line starting with `key` (so that a
+/// city found in both `from` and `to` points at `to`).
+fn value_offset_after(page: &Page, key: &str, value: &str) -> usize {
+    let front = &page.text[..page.body_offset];
+    let start = front.find(&format!("\n{key}")).map_or(0, |i| i + 1);
+    front[start..]
+        .find(&format!("\"{value}\""))
+        .map_or_else(|| value_offset(page, value), |i| start + i + 1)
+}
+
+/// Offset of a bare key (`almelo = …`, `status = …`) in the front matter.
+fn key_offset(page: &Page, key: &str) -> usize {
+    let front = &page.text[..page.body_offset];
+    [format!("{key} ="), format!("{key}=")]
+        .iter()
+        .find_map(|k| {
+            front.match_indices(k.as_str()).map(|(i, _)| i).find(|&i| {
+                i == 0 || !front[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .unwrap_or_else(|| value_offset(page, key))
 }
 
 /// Byte offset of a quoted value in a page's front matter (for positions of

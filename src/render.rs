@@ -10,6 +10,7 @@ use crate::highlight::Highlighter;
 use crate::i18n::{Strings, TeraStrings};
 use crate::markdown::{self, LinkStyle, Rendered};
 use crate::model::{Handbook, Lang, PairId};
+use crate::overview::Overviews;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -28,6 +29,12 @@ pub enum Job {
     Page(PairId, Lang),
     /// The alphabetical index of pages in a language (`LANG/search/`).
     PageIndex(Lang),
+    /// The transfer overview in a language.
+    Transfer(Lang),
+    /// A taxonomy's page: its terms with counts.
+    Taxonomy(usize, Lang),
+    /// A term's page: its pages by kind.
+    Term(usize, usize, Lang),
     LanguageChooser,
     NotFound,
     Sitemap,
@@ -54,6 +61,8 @@ pub struct Site<'a> {
     pub markdown: Vec<Rendered>,
     /// Links between pairs: backlinks, related pages.
     pub graph: Graph,
+    /// The generated pages: transfer overview, taxonomies.
+    pub overviews: Overviews,
     opts: RenderOptions,
 }
 
@@ -111,6 +120,7 @@ impl<'a> Site<'a> {
         check_anchors(hb, &markdown, &mut diags);
         let graph = Graph::build(hb, &markdown, &mut diags);
         graph.check(hb, &mut diags);
+        let overviews = Overviews::build(hb, &strings, &mut diags);
         let assets = theme.assets.into_iter().collect();
         (
             Some(Site {
@@ -120,6 +130,7 @@ impl<'a> Site<'a> {
                 assets,
                 markdown,
                 graph,
+                overviews,
                 opts,
             }),
             diags,
@@ -139,6 +150,13 @@ impl<'a> Site<'a> {
             );
         }
         jobs.extend((0..langs).map(Job::PageIndex));
+        if self.overviews.transfer.is_some() {
+            jobs.extend((0..langs).map(Job::Transfer));
+        }
+        for t in 0..self.overviews.taxonomies.len() {
+            jobs.extend((0..langs).map(|l| Job::Taxonomy(t, l)));
+        }
+        jobs.extend(self.overviews.term_pages().map(|(t, i, l)| Job::Term(t, i, l)));
         jobs.extend((0..self.assets.len()).map(Job::Asset));
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
@@ -183,6 +201,23 @@ impl<'a> Site<'a> {
                 let html = self.page_index(lang, &url)?;
                 Ok(self.html(format!("{url}index.html"), html))
             }
+            Job::Transfer(lang) => {
+                let ctx = self.views().transfer_page(lang).ok_or_else(|| {
+                    Diagnostic::error("content", "there is no practice with a [transfer] table")
+                })?;
+                let url = self.overviews.transfer.as_ref().map_or(String::new(), |u| u[lang].clone());
+                self.overview_html(lang, "transfer.html", &url, &ctx)
+            }
+            Job::Taxonomy(t, lang) => {
+                let ctx = self.views().taxonomy_page(t, lang);
+                let url = self.overviews.taxonomies[t].urls[lang].clone();
+                self.overview_html(lang, "taxonomy.html", &url, &ctx)
+            }
+            Job::Term(t, i, lang) => {
+                let ctx = self.views().term_page(t, i, lang);
+                let url = self.overviews.taxonomies[t].terms[i].urls[lang].clone();
+                self.overview_html(lang, "term.html", &url, &ctx)
+            }
             Job::LanguageChooser => {
                 let html = self.chooser()?;
                 Ok(self.html("index.html".into(), html))
@@ -220,6 +255,7 @@ impl<'a> Site<'a> {
             hb: self.hb,
             strings: &self.strings,
             graph: &self.graph,
+            overviews: &self.overviews,
             style: self.opts.links,
         }
     }
@@ -270,6 +306,18 @@ impl<'a> Site<'a> {
         )
     }
 
+    fn overview_html<C: serde::Serialize>(
+        &self,
+        lang: Lang,
+        template: &str,
+        url: &str,
+        ctx: &C,
+    ) -> Result<Output, Diagnostic> {
+        let file = format!("themes/default/templates/{template}");
+        let html = self.render_template(lang, template, ctx, std::path::Path::new(&file))?;
+        Ok(self.html(format!("{url}index.html"), html))
+    }
+
     fn chooser(&self) -> Result<String, Diagnostic> {
         let hb = self.hb;
         // From file:// a folder link does not open its index.html, and the
@@ -318,6 +366,7 @@ impl<'a> Site<'a> {
             .iter_mut()
             .map(|l| &mut l.href)
             .chain(site.nav.iter_mut().map(|n| &mut n.href))
+            .chain(site.browse.iter_mut().map(|n| &mut n.href))
         {
             *href = format!("{base}{href}");
         }

@@ -197,9 +197,27 @@ fn unknown_transfer_status() {
             f.write(COACHING, "+++\ntitle = \"Coaching\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\"]\nstatus = \"klaar\"\n+++\nTekst\n")
         },
         "content/modules/coaching.nl.md:6:10",
-        "unknown variant `klaar`",
+        "unknown status `klaar`",
     );
     assert!(err.contains("planned"), "{err}");
+}
+
+#[test]
+fn per_city_status_must_match_the_targets() {
+    rejected(
+        |f| {
+            f.write(COACHING, "+++\ntitle = \"Coaching\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\"]\nstatus = { almelo = \"planned\", muenster = \"implemented\" }\n+++\nTekst\n")
+        },
+        "content/modules/coaching.nl.md:6:32",
+        "`status` names `muenster`, which is not in `to`",
+    );
+    rejected(
+        |f| {
+            f.write(COACHING, "+++\ntitle = \"Coaching\"\n[transfer]\nfrom = \"almelo\"\nto = [\"muenster\", \"almelo\"]\nstatus = { muenster = \"planned\" }\n+++\nTekst\n")
+        },
+        "content/modules/coaching.nl.md:5:20",
+        "the practice goes from `almelo` to itself",
+    );
 }
 
 #[test]

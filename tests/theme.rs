@@ -38,9 +38,9 @@ fn every_string_the_templates_use_exists() {
             let id = &rest[..rest.find('"').unwrap()];
             // `"kind-" ~ page.kind` style keys: expand every value they can take.
             let expansions: Vec<String> = match id {
-                "kind-" => ["module", "method", "structure", "practice", "page"]
+                "kind-" | "kinds-" => ["module", "method", "structure", "practice", "page"]
                     .iter()
-                    .map(|k| format!("kind-{k}"))
+                    .map(|k| format!("{id}{k}"))
                     .collect(),
                 "status-" => ["planned", "adapting", "implemented", "not_transferable"]
                     .iter()

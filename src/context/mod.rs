@@ -9,7 +9,10 @@ use crate::i18n::Strings;
 use crate::links::relative;
 use crate::markdown::{LinkStyle, TocEntry};
 use crate::model::{Handbook, Lang, PairId, SectionId, Translation};
+use crate::overview::Overviews;
 use serde::Serialize;
+
+pub mod overview;
 
 /// A link to a page, with what lists need to show about it.
 #[derive(Debug, Serialize)]
@@ -52,6 +55,8 @@ pub struct Chrome {
     pub home_href: String,
     pub search_href: String,
     pub nav: Vec<Link>,
+    /// The taxonomy pages, for browsing by term.
+    pub browse: Vec<Link>,
     pub languages: Vec<LangLink>,
 }
 
@@ -69,14 +74,27 @@ pub struct Notice {
 #[derive(Debug, Serialize)]
 pub struct TermGroup {
     pub taxonomy: &'static str,
-    pub terms: Vec<String>,
+    /// Label and link to the term's page (no link for undefined terms).
+    pub terms: Vec<TermLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermLink {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// A target city of a practice and how the transfer stands there.
+#[derive(Debug, Serialize)]
+pub struct CityStatus {
+    pub city: String,
+    pub status: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct TransferView {
     pub from: String,
-    pub to: Vec<String>,
-    pub status: &'static str,
+    pub to: Vec<CityStatus>,
     pub conditions: String,
 }
 
@@ -129,6 +147,7 @@ pub struct Views<'a> {
     pub hb: &'a Handbook,
     pub strings: &'a Strings,
     pub graph: &'a Graph,
+    pub overviews: &'a Overviews,
     pub style: LinkStyle,
 }
 
@@ -188,9 +207,19 @@ impl<'a> Views<'a> {
 
     pub fn chrome(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Chrome {
         let hb = self.hb;
+        let counterparts: Vec<Option<String>> = (0..hb.config.languages.len())
+            .map(|l| pair.and_then(|p| hb.pairs[p].urls[l].clone()))
+            .collect();
+        self.chrome_to(url, lang, &counterparts)
+    }
+
+    /// The chrome of a page whose versions in other languages are at
+    /// `counterparts` (the language switch goes there, else to home).
+    pub fn chrome_to(&self, url: &str, lang: Lang, counterparts: &[Option<String>]) -> Chrome {
+        let hb = self.hb;
         let code = hb.lang_code(lang).to_string();
         let home = format!("{code}/");
-        let nav = hb
+        let mut nav: Vec<Link> = hb
             .sections
             .first()
             .map(|root| {
@@ -200,10 +229,22 @@ impl<'a> Views<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        if let Some(urls) = &self.overviews.transfer {
+            nav.push(self.generated_link(url, &urls[lang], lang, "transfer-overview-title"));
+        }
+        let browse = self
+            .overviews
+            .taxonomies
+            .iter()
+            .filter(|t| !t.terms.is_empty())
+            .map(|t| self.generated_link(url, &t.urls[lang], lang, &format!("taxonomy-{}", t.name)))
+            .collect();
         let languages = (0..hb.config.languages.len())
             .map(|l| {
-                let target = pair
-                    .and_then(|p| hb.pairs[p].urls[l].clone())
+                let target = counterparts
+                    .get(l)
+                    .cloned()
+                    .flatten()
                     .unwrap_or_else(|| format!("{}/", hb.lang_code(l)));
                 LangLink {
                     code: hb.lang_code(l).to_string(),
@@ -226,7 +267,21 @@ impl<'a> Views<'a> {
             home_href: relative(url, &home, self.style.explicit_index),
             search_href: relative(url, &format!("{code}/search/"), self.style.explicit_index),
             nav,
+            browse,
             languages,
+        }
+    }
+
+    /// A link to a generated page whose title is interface string `title`.
+    pub fn generated_link(&self, from: &str, to: &str, lang: Lang, title: &str) -> Link {
+        Link {
+            title: self.strings.text(lang, title),
+            href: relative(from, to, self.style.explicit_index),
+            current: from == to,
+            summary: None,
+            kind: None,
+            missing: false,
+            lang: None,
         }
     }
 
@@ -293,7 +348,10 @@ impl<'a> Views<'a> {
                     taxonomy: tax,
                     terms: terms
                         .iter()
-                        .map(|t| hb.config.term_label(tax, t, code).to_string())
+                        .map(|t| TermLink {
+                            label: hb.config.term_label(tax, t, code).to_string(),
+                            href: self.term_href(url, tax, t, lang),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -302,16 +360,16 @@ impl<'a> Views<'a> {
                 .transfer
                 .as_ref()
                 .filter(|_| page.kind == Kind::Practice)
-                .map(|t| {
-                    let label = |city: &str| hb.config.term_label("cities", city, code).to_string();
-                    TransferView {
-                        from: label(&t.from),
-                        to: t.to.iter().map(|c| label(c)).collect(),
-                        status: status_key(t.status),
-                        conditions: t.conditions.clone(),
-                    }
-                }),
+                .map(|t| transfer_view(hb, t, code)),
         }
+    }
+
+    /// The link to a term's page in `lang`, if it has one there.
+    fn term_href(&self, from: &str, taxonomy: &str, key: &str, lang: Lang) -> Option<String> {
+        let tax = self.overviews.taxonomies.iter().find(|t| t.name == taxonomy)?;
+        let term = tax.terms.iter().find(|t| t.key == key)?;
+        (!term.pairs[lang].is_empty())
+            .then(|| relative(from, &term.urls[lang], self.style.explicit_index))
     }
 
     /// A section page lists its pages and sub-sections; a page shows a
@@ -413,13 +471,20 @@ impl<'a> Views<'a> {
     }
 }
 
-pub fn status_key(s: crate::frontmatter::TransferStatus) -> &'static str {
-    use crate::frontmatter::TransferStatus::*;
-    match s {
-        Planned => "planned",
-        Adapting => "adapting",
-        Implemented => "implemented",
-        NotTransferable => "not_transferable",
+/// A practice's transfer with city labels in language `code`.
+pub fn transfer_view(hb: &Handbook, t: &crate::frontmatter::Transfer, code: &str) -> TransferView {
+    let label = |city: &str| hb.config.term_label("cities", city, code).to_string();
+    TransferView {
+        from: label(&t.from),
+        to: t
+            .to
+            .iter()
+            .map(|c| CityStatus {
+                city: label(c),
+                status: t.status_in(c).map(|s| s.as_str()),
+            })
+            .collect(),
+        conditions: t.conditions.clone(),
     }
 }
 

@@ -1,0 +1,218 @@
+//! The generated overview pages, which have no Markdown source: the transfer
+//! overview and the taxonomy pages (one per taxonomy, one per term). This
+//! module decides which exist and where they live; their URLs are in the
+//! reader's language and are checked once against the content's URLs.
+
+use crate::config::TAXONOMIES;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Strings;
+use crate::model::{Handbook, Lang, PairId};
+use crate::slug::slugify;
+use std::collections::HashMap;
+
+/// One term of a taxonomy and the pairs that carry it, per language.
+#[derive(Debug)]
+pub struct Term {
+    pub key: String,
+    /// URL per language (`nl/beleidsvelden/onderwijs/`).
+    pub urls: Vec<String>,
+    /// Pairs whose page in that language carries the term, in title order.
+    pub pairs: Vec<Vec<PairId>>,
+}
+
+/// A taxonomy with its terms in the order of their labels, per language.
+#[derive(Debug)]
+pub struct Taxonomy {
+    pub name: &'static str,
+    pub urls: Vec<String>,
+    pub terms: Vec<Term>,
+    /// Term indices sorted by label, per language.
+    pub order: Vec<Vec<usize>>,
+}
+
+/// Everything generated beside the content pages.
+#[derive(Debug, Default)]
+pub struct Overviews {
+    /// The transfer overview's URL per language; `None` when the handbook
+    /// has no practice with a `[transfer]` table.
+    pub transfer: Option<Vec<String>>,
+    /// Practice pairs with a transfer, in title order per language.
+    pub practices: Vec<Vec<PairId>>,
+    pub taxonomies: Vec<Taxonomy>,
+}
+
+impl Overviews {
+    /// Works out the overview pages. A URL that a content page already has
+    /// is an error: one of them would silently overwrite the other.
+    pub fn build(hb: &Handbook, strings: &Strings, diags: &mut Vec<Diagnostic>) -> Overviews {
+        let langs = hb.config.languages.len();
+        let code = |l: Lang| hb.lang_code(l);
+        let practices: Vec<Vec<PairId>> = (0..langs)
+            .map(|l| {
+                let mut list: Vec<PairId> = (0..hb.pairs.len())
+                    .filter(|&p| hb.pairs[p].urls[l].is_some() && transfer_of(hb, p, l).is_some())
+                    .collect();
+                list.sort_by_cached_key(|&p| hb.title(p, l).to_lowercase());
+                list
+            })
+            .collect();
+        let transfer = (!practices.iter().all(Vec::is_empty)).then(|| {
+            (0..langs)
+                .map(|l| format!("{}/{}/", code(l), slugify(&strings.text(l, "slug-transfer"), code(l))))
+                .collect()
+        });
+        let taxonomies = TAXONOMIES
+            .iter()
+            .map(|&name| taxonomy(hb, strings, name))
+            .collect();
+        let overviews = Overviews {
+            transfer,
+            practices,
+            taxonomies,
+        };
+        overviews.check_urls(hb, diags);
+        overviews
+    }
+
+    /// Every generated URL with a description for error messages.
+    fn urls(&self) -> Vec<(&str, String)> {
+        let mut all = Vec::new();
+        for url in self.transfer.iter().flatten() {
+            all.push((url.as_str(), "the transfer overview".to_string()));
+        }
+        for t in &self.taxonomies {
+            for url in &t.urls {
+                all.push((url.as_str(), format!("the page of taxonomy `{}`", t.name)));
+            }
+            for term in &t.terms {
+                for url in &term.urls {
+                    all.push((url.as_str(), format!("the page of term `{}` ({})", term.key, t.name)));
+                }
+            }
+        }
+        all
+    }
+
+    fn check_urls(&self, hb: &Handbook, diags: &mut Vec<Diagnostic>) {
+        let content: HashMap<&str, (PairId, Lang)> = hb
+            .pairs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.urls
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(l, u)| Some((u.as_deref()?, (i, l))))
+            })
+            .collect();
+        for (url, what) in self.urls() {
+            if let Some(&(pair, lang)) = content.get(url) {
+                let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                diags.push(
+                    Diagnostic::error(&page.file, format!("this page's URL /{url} is also the URL of {what}"))
+                        .at(&page.text, 0)
+                        .hint("give the page or its section another `slug`"),
+                );
+            }
+        }
+    }
+
+    /// The pages of a term in `lang` (empty terms get no page).
+    pub fn term_pages(&self) -> impl Iterator<Item = (usize, usize, Lang)> + '_ {
+        self.taxonomies.iter().enumerate().flat_map(|(t, tax)| {
+            tax.terms.iter().enumerate().flat_map(move |(i, term)| {
+                term.pairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, pairs)| !pairs.is_empty())
+                    .map(move |(l, _)| (t, i, l))
+            })
+        })
+    }
+}
+
+/// The transfer of pair `pair` as shown in `lang`, if it is a practice.
+pub fn transfer_of(hb: &Handbook, pair: PairId, lang: Lang) -> Option<&crate::frontmatter::Transfer> {
+    let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+    (page.kind == crate::frontmatter::Kind::Practice)
+        .then_some(page.front.transfer.as_ref())
+        .flatten()
+}
+
+fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
+    let langs = hb.config.languages.len();
+    // Below a common folder, so that a content page about, say, target
+    // groups can keep the natural slug.
+    let urls: Vec<String> = (0..langs)
+        .map(|l| {
+            let code = hb.lang_code(l);
+            format!(
+                "{code}/{}/{}/",
+                slugify(&strings.text(l, "slug-taxonomies"), code),
+                slugify(&strings.text(l, &format!("taxonomy-{name}")), code)
+            )
+        })
+        .collect();
+    let keys: Vec<&String> = hb.config.terms(name).map(|t| t.keys().collect()).unwrap_or_default();
+    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let mut pairs = vec![vec![Vec::new(); langs]; keys.len()];
+    for (pair, p) in hb.pairs.iter().enumerate() {
+        for (l, url) in p.urls.iter().enumerate() {
+            if url.is_none() {
+                continue;
+            }
+            let page = &hb.pages[p.best_page(l)];
+            for (tax, terms) in page.front.taxonomies.iter() {
+                if tax != name {
+                    continue;
+                }
+                for term in terms {
+                    if let Some(&i) = index.get(term.as_str()) {
+                        if !pairs[i][l].contains(&pair) {
+                            pairs[i][l].push(pair);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut terms = Vec::with_capacity(keys.len());
+    for (key, mut by_lang) in keys.iter().zip(pairs) {
+        for (l, list) in by_lang.iter_mut().enumerate() {
+            list.sort_by_cached_key(|&p| hb.title(p, l).to_lowercase());
+        }
+        terms.push(Term {
+            key: key.to_string(),
+            urls: Vec::new(),
+            pairs: by_lang,
+        });
+    }
+    // Term URLs from their labels; a label that slugs like another's (or
+    // to nothing) falls back to the key, which is unique.
+    for l in 0..langs {
+        let code = hb.lang_code(l);
+        let mut seen = HashMap::new();
+        for (i, term) in terms.iter_mut().enumerate() {
+            let mut slug = slugify(hb.config.term_label(name, &term.key, code), code);
+            if slug.is_empty() || seen.contains_key(&slug) {
+                slug = slugify(&term.key, code);
+            }
+            seen.insert(slug.clone(), i);
+            term.urls.push(format!("{}{slug}/", urls[l]));
+        }
+    }
+    let order = (0..langs)
+        .map(|l| {
+            let code = hb.lang_code(l);
+            let mut order: Vec<usize> = (0..terms.len()).collect();
+            order.sort_by_cached_key(|&i| hb.config.term_label(name, &terms[i].key, code).to_lowercase());
+            order
+        })
+        .collect();
+    Taxonomy {
+        name,
+        urls,
+        terms,
+        order,
+    }
+}

@@ -1,0 +1,123 @@
+/* brug default theme: small enhancements. Every page reads in full without
+   this script; it adds sorting and filtering to overview tables and makes
+   glossary explanations dismissible and reachable on touch screens. Plain
+   script (no modules, no fetch), so it also runs from file://. */
+(function () {
+  "use strict";
+
+  /* Sortable, filterable tables: <table data-sortable>. A header cell with
+     data-sort="text" or "number" gets a button; cells may carry data-value
+     as their sort key. Rows carry space-separated data-* keys that the
+     <select data-filter="NAME"> controls match against data-NAME. */
+  function enhanceTable(table) {
+    var tbody = table.tBodies[0];
+    if (!tbody) return;
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var headers = Array.prototype.slice.call(table.tHead ? table.tHead.rows[0].cells : []);
+    headers.forEach(function (th, col) {
+      var type = th.getAttribute("data-sort");
+      if (!type) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        sortRows(tbody, rows, col, type, ascending);
+      });
+    });
+    var controls = document.getElementById(table.getAttribute("data-controls") || "");
+    if (!controls) return;
+    var selects = Array.prototype.slice.call(controls.querySelectorAll("select[data-filter]"));
+    var count = document.getElementById(table.getAttribute("data-count") || "");
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = selects.every(function (select) {
+          if (!select.value) return true;
+          var keys = (row.getAttribute("data-" + select.getAttribute("data-filter")) || "").split(" ");
+          return keys.indexOf(select.value) !== -1;
+        });
+        row.hidden = !visible;
+        if (visible) shown++;
+      });
+      if (count) {
+        count.textContent = (count.getAttribute("data-template") || "")
+          .replace("{shown}", String(shown))
+          .replace("{total}", String(rows.length));
+      }
+    }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    controls.hidden = false;
+    apply();
+  }
+
+  function sortKey(row, col, type) {
+    var cell = row.cells[col];
+    if (!cell) return "";
+    var value = cell.getAttribute("data-value");
+    if (type === "number") return parseFloat(value || cell.textContent) || 0;
+    return (value || cell.textContent).trim().toLocaleLowerCase();
+  }
+
+  function sortRows(tbody, rows, col, type, ascending) {
+    var collator = new Intl.Collator(document.documentElement.lang || undefined);
+    var sorted = rows.slice().sort(function (a, b) {
+      var x = sortKey(a, col, type), y = sortKey(b, col, type);
+      var order = type === "number" ? x - y : collator.compare(x, y);
+      if (order === 0) order = rows.indexOf(a) - rows.indexOf(b);
+      return ascending ? order : -order;
+    });
+    sorted.forEach(function (row) { tbody.appendChild(row); });
+  }
+
+  /* Glossary terms: <span class="term"><a aria-describedby=…>…</a>
+     <span class="term-tip" role="tooltip">…</span></span>. CSS shows the
+     tip on hover and focus; here Escape hides it without moving focus, and
+     on touch the first tap shows it, the second follows the link. */
+  function enhanceTerms() {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var open = document.querySelectorAll(".term:hover, .term:focus-within, .term.open");
+      Array.prototype.forEach.call(open, function (term) {
+        term.classList.remove("open");
+        term.classList.add("dismissed");
+      });
+    });
+    document.addEventListener("focusout", clearDismissed);
+    document.addEventListener("mouseout", clearDismissed);
+    var touch = false;
+    document.addEventListener("pointerdown", function (event) { touch = event.pointerType === "touch"; }, true);
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest(".term > a") : null;
+      var openTerms = document.querySelectorAll(".term.open");
+      Array.prototype.forEach.call(openTerms, function (term) {
+        if (!link || term !== link.parentNode) term.classList.remove("open");
+      });
+      if (!link || !touch) return;
+      var term = link.parentNode;
+      if (!term.classList.contains("open")) {
+        event.preventDefault();
+        term.classList.add("open");
+      }
+    });
+  }
+
+  function clearDismissed(event) {
+    var term = event.target.closest ? event.target.closest(".term") : null;
+    if (term && !term.contains(event.relatedTarget)) term.classList.remove("dismissed");
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
+    enhanceTerms();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
