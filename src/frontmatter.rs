@@ -109,7 +109,10 @@ impl<'de> Deserialize<'de> for Statuses {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Statuses, E> {
                 status(s).map(Statuses::All)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Statuses, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Statuses, A::Error> {
                 let mut out = std::collections::BTreeMap::new();
                 while let Some((city, s)) = map.next_entry::<String, String>()? {
                     out.insert(city, status(&s)?);

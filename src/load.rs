@@ -293,9 +293,12 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
 fn check_transfer(page: &Page, t: &crate::frontmatter::Transfer, diags: &mut Vec<Diagnostic>) {
     if t.to.contains(&t.from) {
         diags.push(
-            Diagnostic::error(&page.file, format!("the practice goes from `{}` to itself", t.from))
-                .at(&page.text, value_offset_after(page, "to", &t.from))
-                .hint("list in `to` only the cities that took the practice over"),
+            Diagnostic::error(
+                &page.file,
+                format!("the practice goes from `{}` to itself", t.from),
+            )
+            .at(&page.text, value_offset_after(page, "to", &t.from))
+            .hint("list in `to` only the cities that took the practice over"),
         );
     }
     let crate::frontmatter::Statuses::PerCity(map) = &t.status else {
@@ -303,16 +306,24 @@ fn check_transfer(page: &Page, t: &crate::frontmatter::Transfer, diags: &mut Vec
     };
     for city in map.keys().filter(|c| !t.to.contains(c)) {
         diags.push(
-            Diagnostic::error(&page.file, format!("`status` names `{city}`, which is not in `to`"))
-                .at(&page.text, key_offset(page, city))
-                .hint(format!("add \"{city}\" to `to`, or remove its status")),
+            Diagnostic::error(
+                &page.file,
+                format!("`status` names `{city}`, which is not in `to`"),
+            )
+            .at(&page.text, key_offset(page, city))
+            .hint(format!("add \"{city}\" to `to`, or remove its status")),
         );
     }
     for city in t.to.iter().filter(|c| !map.contains_key(*c)) {
         diags.push(
-            Diagnostic::error(&page.file, format!("the transfer to `{city}` has no status"))
-                .at(&page.text, key_offset(page, "status"))
-                .hint(format!("add {city} = \"planned\" (or adapting, implemented, not_transferable) to `status`")),
+            Diagnostic::error(
+                &page.file,
+                format!("the transfer to `{city}` has no status"),
+            )
+            .at(&page.text, key_offset(page, "status"))
+            .hint(format!(
+                "add {city} = \"planned\" (or adapting, implemented, not_transferable) to `status`"
+            )),
         );
     }
 }

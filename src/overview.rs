@@ -58,7 +58,13 @@ impl Overviews {
             .collect();
         let transfer = (!practices.iter().all(Vec::is_empty)).then(|| {
             (0..langs)
-                .map(|l| format!("{}/{}/", code(l), slugify(&strings.text(l, "slug-transfer"), code(l))))
+                .map(|l| {
+                    format!(
+                        "{}/{}/",
+                        code(l),
+                        slugify(&strings.text(l, "slug-transfer"), code(l))
+                    )
+                })
                 .collect()
         });
         let taxonomies = TAXONOMIES
@@ -86,7 +92,10 @@ impl Overviews {
             }
             for term in &t.terms {
                 for url in &term.urls {
-                    all.push((url.as_str(), format!("the page of term `{}` ({})", term.key, t.name)));
+                    all.push((
+                        url.as_str(),
+                        format!("the page of term `{}` ({})", term.key, t.name),
+                    ));
                 }
             }
         }
@@ -109,12 +118,37 @@ impl Overviews {
             if let Some(&(pair, lang)) = content.get(url) {
                 let page = &hb.pages[hb.pairs[pair].best_page(lang)];
                 diags.push(
-                    Diagnostic::error(&page.file, format!("this page's URL /{url} is also the URL of {what}"))
-                        .at(&page.text, 0)
-                        .hint("give the page or its section another `slug`"),
+                    Diagnostic::error(
+                        &page.file,
+                        format!("this page's URL /{url} is also the URL of {what}"),
+                    )
+                    .at(&page.text, 0)
+                    .hint("give the page or its section another `slug`"),
                 );
             }
         }
+    }
+
+    /// Each generated page as its URL per language, for the sitemap.
+    pub fn pages(&self) -> Vec<Vec<Option<String>>> {
+        let mut pages: Vec<Vec<Option<String>>> = Vec::new();
+        let some = |urls: &[String]| urls.iter().cloned().map(Some).collect();
+        if let Some(urls) = &self.transfer {
+            pages.push(some(urls));
+        }
+        for tax in &self.taxonomies {
+            pages.push(some(&tax.urls));
+            for term in &tax.terms {
+                pages.push(
+                    term.urls
+                        .iter()
+                        .zip(&term.pairs)
+                        .map(|(u, pairs)| (!pairs.is_empty()).then(|| u.clone()))
+                        .collect(),
+                );
+            }
+        }
+        pages
     }
 
     /// The pages of a term in `lang` (empty terms get no page).
@@ -132,7 +166,11 @@ impl Overviews {
 }
 
 /// The transfer of pair `pair` as shown in `lang`, if it is a practice.
-pub fn transfer_of(hb: &Handbook, pair: PairId, lang: Lang) -> Option<&crate::frontmatter::Transfer> {
+pub fn transfer_of(
+    hb: &Handbook,
+    pair: PairId,
+    lang: Lang,
+) -> Option<&crate::frontmatter::Transfer> {
     let page = &hb.pages[hb.pairs[pair].best_page(lang)];
     (page.kind == crate::frontmatter::Kind::Practice)
         .then_some(page.front.transfer.as_ref())
@@ -153,8 +191,16 @@ fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
             )
         })
         .collect();
-    let keys: Vec<&String> = hb.config.terms(name).map(|t| t.keys().collect()).unwrap_or_default();
-    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let keys: Vec<&String> = hb
+        .config
+        .terms(name)
+        .map(|t| t.keys().collect())
+        .unwrap_or_default();
+    let index: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
     let mut pairs = vec![vec![Vec::new(); langs]; keys.len()];
     for (pair, p) in hb.pairs.iter().enumerate() {
         for (l, url) in p.urls.iter().enumerate() {
@@ -189,23 +235,30 @@ fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
     }
     // Term URLs from their labels; a label that slugs like another's (or
     // to nothing) falls back to the key, which is unique.
-    for l in 0..langs {
+    for (l, base) in urls.iter().enumerate() {
         let code = hb.lang_code(l);
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
         for (i, term) in terms.iter_mut().enumerate() {
             let mut slug = slugify(hb.config.term_label(name, &term.key, code), code);
-            if slug.is_empty() || seen.contains_key(&slug) {
+            if slug.is_empty() || seen.contains(&slug) {
                 slug = slugify(&term.key, code);
             }
-            seen.insert(slug.clone(), i);
-            term.urls.push(format!("{}{slug}/", urls[l]));
+            if slug.is_empty() || seen.contains(&slug) {
+                slug = format!("{slug}-{i}");
+            }
+            seen.insert(slug.clone());
+            term.urls.push(format!("{base}{slug}/"));
         }
     }
     let order = (0..langs)
         .map(|l| {
             let code = hb.lang_code(l);
             let mut order: Vec<usize> = (0..terms.len()).collect();
-            order.sort_by_cached_key(|&i| hb.config.term_label(name, &terms[i].key, code).to_lowercase());
+            order.sort_by_cached_key(|&i| {
+                hb.config
+                    .term_label(name, &terms[i].key, code)
+                    .to_lowercase()
+            });
             order
         })
         .collect();

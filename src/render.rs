@@ -156,7 +156,11 @@ impl<'a> Site<'a> {
         for t in 0..self.overviews.taxonomies.len() {
             jobs.extend((0..langs).map(|l| Job::Taxonomy(t, l)));
         }
-        jobs.extend(self.overviews.term_pages().map(|(t, i, l)| Job::Term(t, i, l)));
+        jobs.extend(
+            self.overviews
+                .term_pages()
+                .map(|(t, i, l)| Job::Term(t, i, l)),
+        );
         jobs.extend((0..self.assets.len()).map(Job::Asset));
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
@@ -205,7 +209,11 @@ impl<'a> Site<'a> {
                 let ctx = self.views().transfer_page(lang).ok_or_else(|| {
                     Diagnostic::error("content", "there is no practice with a [transfer] table")
                 })?;
-                let url = self.overviews.transfer.as_ref().map_or(String::new(), |u| u[lang].clone());
+                let url = self
+                    .overviews
+                    .transfer
+                    .as_ref()
+                    .map_or(String::new(), |u| u[lang].clone());
                 self.overview_html(lang, "transfer.html", &url, &ctx)
             }
             Job::Taxonomy(t, lang) => {
@@ -228,7 +236,7 @@ impl<'a> Site<'a> {
             }
             Job::Sitemap => Ok(Output {
                 path: "sitemap.xml".into(),
-                bytes: crate::sitemap::render(hb).into_bytes(),
+                bytes: crate::sitemap::render(hb, &self.overviews.pages()).into_bytes(),
             }),
             Job::Asset(i) => Ok(Output {
                 path: format!("static/{}", self.assets[i].0),

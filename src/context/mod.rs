@@ -366,7 +366,11 @@ impl<'a> Views<'a> {
 
     /// The link to a term's page in `lang`, if it has one there.
     fn term_href(&self, from: &str, taxonomy: &str, key: &str, lang: Lang) -> Option<String> {
-        let tax = self.overviews.taxonomies.iter().find(|t| t.name == taxonomy)?;
+        let tax = self
+            .overviews
+            .taxonomies
+            .iter()
+            .find(|t| t.name == taxonomy)?;
         let term = tax.terms.iter().find(|t| t.key == key)?;
         (!term.pairs[lang].is_empty())
             .then(|| relative(from, &term.urls[lang], self.style.explicit_index))

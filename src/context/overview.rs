@@ -177,20 +177,21 @@ impl Views<'_> {
                     }
                 })
                 .collect();
-            let mut statuses: Vec<&str> = t
-                .to
-                .iter()
-                .filter_map(|c| t.status_in(c))
-                .map(TransferStatus::as_str)
-                .collect();
+            let mut statuses: Vec<&str> =
+                t.to.iter()
+                    .filter_map(|c| t.status_in(c))
+                    .map(TransferStatus::as_str)
+                    .collect();
             statuses.sort_unstable();
             statuses.dedup();
             nodes_data.push((
                 link.title.clone(),
                 link.href.clone(),
-                city_keys.iter().position(|&c| *c == t.from).unwrap_or(usize::MAX),
-                t.to
+                city_keys
                     .iter()
+                    .position(|&c| *c == t.from)
+                    .unwrap_or(usize::MAX),
+                t.to.iter()
                     .filter_map(|c| {
                         let i = city_keys.iter().position(|&k| k == c)?;
                         Some((i, t.status_in(c)?.as_str()))
@@ -209,10 +210,19 @@ impl Views<'_> {
                 link,
             });
         }
-        field_keys.sort_by_cached_key(|f| hb.config.term_label("policy_fields", f, code).to_lowercase());
+        field_keys.sort_by_cached_key(|f| {
+            hb.config
+                .term_label("policy_fields", f, code)
+                .to_lowercase()
+        });
         let labels: Vec<(&str, String)> = TransferStatus::ALL
             .iter()
-            .map(|s| (s.as_str(), self.strings.text(lang, &format!("status-{}", s.as_str()))))
+            .map(|s| {
+                (
+                    s.as_str(),
+                    self.strings.text(lang, &format!("status-{}", s.as_str())),
+                )
+            })
             .collect();
         let label_of = |key: &str| {
             labels
@@ -256,7 +266,12 @@ impl Views<'_> {
                 rows,
                 fields: field_keys
                     .iter()
-                    .map(|f| (f.to_string(), hb.config.term_label("policy_fields", f, code).to_string()))
+                    .map(|f| {
+                        (
+                            f.to_string(),
+                            hb.config.term_label("policy_fields", f, code).to_string(),
+                        )
+                    })
                     .collect(),
                 statuses: TransferStatus::ALL.iter().map(|s| s.as_str()).collect(),
                 svg,
