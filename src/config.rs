@@ -16,8 +16,9 @@ pub type Labels = BTreeMap<String, String>;
 /// `[cities]` because cities also appear in `[transfer]` tables.
 pub const TAXONOMIES: [&str; 3] = ["policy_fields", "target_groups", "cities"];
 
-const KNOWN_KEYS: [&str; 10] = [
+const KNOWN_KEYS: [&str; 11] = [
     "languages",
+    "glossary",
     "default_language",
     "source_language",
     "base_url",
@@ -63,6 +64,9 @@ pub struct Config {
     pub cities: BTreeMap<String, Labels>,
     /// Taxonomy name → term key → label per language.
     pub taxonomies: BTreeMap<String, BTreeMap<String, Labels>>,
+    /// Source path of the glossary page (`glossary.md`, the default when
+    /// that page exists). Links to its headings get the term's explanation.
+    pub glossary: Option<String>,
 }
 
 impl Default for Config {
@@ -78,6 +82,7 @@ impl Default for Config {
             description: Labels::new(),
             cities: BTreeMap::new(),
             taxonomies: BTreeMap::new(),
+            glossary: None,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod diagram;
 pub mod escape;
 pub mod frontmatter;
+pub mod glossary;
 pub mod graph;
 pub mod highlight;
 pub mod i18n;

@@ -10,7 +10,7 @@ use crate::links::{encode_path, relative, resolve, Target};
 use crate::model::{Handbook, Lang, Page, PairId};
 use crate::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -40,7 +40,34 @@ pub struct Rendered {
     /// Same-page anchors with their offsets, checked against `ids`.
     pub local_anchors: Vec<(String, usize)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// On the glossary: heading id → the first paragraph after it, as
+    /// plain text (a term's short explanation).
+    pub definitions: HashMap<String, String>,
 }
+
+/// What rendering does with the glossary.
+#[derive(Debug, Clone, Copy)]
+pub enum Glossing<'a> {
+    /// Nothing (no glossary in this handbook).
+    Off,
+    /// This page is the glossary: collect definitions, and mark the end of
+    /// each term (`uses_marker`) where the list of pages using it goes.
+    Define,
+    /// Links to the glossary pair's terms get their explanation as tooltip.
+    Link {
+        pair: PairId,
+        /// Definitions per language.
+        definitions: &'a [HashMap<String, String>],
+    },
+}
+
+/// The placeholder at the end of term `id` on the glossary page.
+pub fn uses_marker(id: &str) -> String {
+    format!("<!--brug-uses:{id}-->")
+}
+
+/// Tooltips show at most this many characters of a definition.
+const DEFINITION_MAX: usize = 240;
 
 /// How links are written in the output.
 #[derive(Debug, Clone, Copy, Default)]
@@ -65,14 +92,22 @@ pub fn render(
     url: &str,
     hl: &Highlighter,
     style: LinkStyle,
+    glossing: Glossing,
 ) -> Rendered {
     let mut r = Rendered::default();
     let body = page.body();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, usize, Vec<Event>)> = None;
     let mut code: Option<(String, String)> = None;
+    let mut define = Definitions::default();
+    // The closing HTML of an open glossary link (`</a>` and its tooltip).
+    let mut term_close: Option<String> = None;
+    let mut tips = 0;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let offset = page.body_offset + range.start;
+        if matches!(glossing, Glossing::Define) {
+            define.see(&event, &mut r, &mut events);
+        }
         if let Some((buf, lang)) = &mut code {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -91,7 +126,8 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
-                    finish_heading(page, hb.lang_code(page.lang), h, &mut r, &mut events);
+                    let id = finish_heading(page, hb.lang_code(page.lang), h, &mut r, &mut events);
+                    define.term = Some(id);
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -102,8 +138,37 @@ pub fn render(
                 code = Some((String::new(), lang));
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let links_before = r.links.len();
                 let tag = with_dest(tag, |dest| link(hb, page, url, dest, offset, style, &mut r));
-                push(&mut heading, &mut events, Event::Start(tag));
+                let term = match (&glossing, &tag, r.links.get(links_before), &heading) {
+                    (
+                        Glossing::Link { pair, definitions },
+                        Tag::Link {
+                            dest_url, title, ..
+                        },
+                        Some(out),
+                        None,
+                    ) if out.pair == *pair => out
+                        .anchor
+                        .as_ref()
+                        .and_then(|a| definitions.get(out.lang)?.get(a))
+                        .map(|def| {
+                            tips += 1;
+                            term_link(dest_url, title, def, tips)
+                        }),
+                    _ => None,
+                };
+                match term {
+                    Some((open, close)) => {
+                        events.push(Event::InlineHtml(open.into()));
+                        term_close = Some(close);
+                    }
+                    None => push(&mut heading, &mut events, Event::Start(tag)),
+                }
+            }
+            Event::End(TagEnd::Link) if term_close.is_some() => {
+                let close = term_close.take().unwrap_or_default();
+                events.push(Event::InlineHtml(close.into()));
             }
             // A disabled checkbox without a label fails WCAG (axe `label`);
             // a task list is read, not filled in, so a symbol says it all.
@@ -115,8 +180,102 @@ pub fn render(
             other => push(&mut heading, &mut events, other),
         }
     }
+    define.close(&mut events);
     pulldown_cmark::html::push_html(&mut r.html, events.into_iter());
     r
+}
+
+/// A glossary link's opening and closing HTML: the link, described by a
+/// tooltip with the term's explanation (shown by CSS on hover and focus).
+fn term_link(href: &str, title: &str, definition: &str, n: usize) -> (String, String) {
+    use crate::escape::html as esc;
+    let id = format!("brug-tip-{n}");
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", esc(title))
+    };
+    (
+        format!(
+            "<span class=\"term\"><a href=\"{}\"{title} aria-describedby=\"{id}\">",
+            esc(href)
+        ),
+        format!(
+            "</a><span class=\"term-tip\" role=\"tooltip\" id=\"{id}\">{}</span></span>",
+            esc(definition)
+        ),
+    )
+}
+
+/// Collects the glossary's definitions while its events stream by: the
+/// first paragraph right after a heading defines that heading's term.
+#[derive(Default)]
+struct Definitions {
+    /// The last heading's id, while no other block has started.
+    term: Option<String>,
+    /// The id whose first paragraph is being read, and its text so far.
+    reading: Option<(String, String)>,
+    /// The term whose section is open (its uses go before the next heading).
+    open: Option<String>,
+}
+
+impl Definitions {
+    fn see(&mut self, event: &Event, r: &mut Rendered, events: &mut Vec<Event>) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                if let Some(id) = self.term.take() {
+                    self.reading = Some((id, String::new()));
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((id, text)) = self.reading.take() {
+                    r.definitions
+                        .insert(id.clone(), shorten(&text, DEFINITION_MAX));
+                    self.open = Some(id);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = &mut self.reading {
+                    text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, text)) = &mut self.reading {
+                    text.push(' ');
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                self.term = None;
+                self.close(events);
+            }
+            Event::Start(_) => self.term = None,
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, events: &mut Vec<Event>) {
+        if let Some(id) = self.open.take() {
+            events.push(Event::Html(uses_marker(&id).into()));
+        }
+    }
+}
+
+/// `text` with collapsed white space, cut at a word boundary to at most
+/// `max` characters (an ellipsis says it was cut).
+fn shorten(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn push<'a>(
@@ -138,7 +297,7 @@ fn finish_heading<'a>(
     (level, explicit, offset, inner): (HeadingLevel, Option<String>, usize, Vec<Event<'a>>),
     r: &mut Rendered,
     events: &mut Vec<Event<'a>>,
-) {
+) -> String {
     let title: String = inner
         .iter()
         .filter_map(|e| match e {
@@ -185,12 +344,13 @@ fn finish_heading<'a>(
     }
     events.push(Event::Start(Tag::Heading {
         level,
-        id: Some(CowStr::from(id)),
+        id: Some(CowStr::from(id.clone())),
         classes: Vec::new(),
         attrs: Vec::new(),
     }));
     events.extend(inner);
     events.push(Event::End(TagEnd::Heading(level)));
+    id
 }
 
 /// A link or image tag with its destination replaced by `f(destination)`.
@@ -266,5 +426,18 @@ fn link<'a>(
             );
             dest.clone()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_cuts_at_a_word_and_says_so() {
+        assert_eq!(shorten("  een   korte\ntekst ", 40), "een korte tekst");
+        assert_eq!(shorten("aaaa bbbb cccc", 9), "aaaa bbbb…");
+        assert_eq!(shorten("", 5), "");
+        assert_eq!(shorten(&"ü".repeat(20), 5), "…");
     }
 }

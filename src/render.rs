@@ -5,14 +5,16 @@
 
 use crate::context::{PageContext, SiteContext, Views};
 use crate::diagnostics::Diagnostic;
+use crate::glossary::{self, Glossary};
 use crate::graph::Graph;
 use crate::highlight::Highlighter;
 use crate::i18n::{Strings, TeraStrings};
-use crate::markdown::{self, LinkStyle, Rendered};
+use crate::markdown::{self, Glossing, LinkStyle, Rendered};
 use crate::model::{Handbook, Lang, PairId};
 use crate::overview::Overviews;
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How the output is written.
@@ -63,6 +65,8 @@ pub struct Site<'a> {
     pub graph: Graph,
     /// The generated pages: transfer overview, taxonomies.
     pub overviews: Overviews,
+    /// Term definitions and uses.
+    pub glossary: Glossary,
     opts: RenderOptions,
 }
 
@@ -101,19 +105,48 @@ impl<'a> Site<'a> {
             })
             .collect();
         let hl = Highlighter::default();
-        let markdown: Vec<Rendered> = (0..hb.pages.len())
+        let render_page = |id: usize, glossing: Glossing| {
+            let page = &hb.pages[id];
+            let url = hb
+                .page_pair(id)
+                .and_then(|pair| hb.pairs[pair].urls[page.lang].as_deref());
+            match url {
+                Some(url) => markdown::render(hb, page, url, &hl, opts.links, glossing),
+                None => Rendered::default(),
+            }
+        };
+        // The glossary first: every other page's links to it need its
+        // definitions for their tooltips.
+        let glossary_pair = glossary::find(hb, &mut diags);
+        let glossary_pages: Vec<usize> = glossary_pair
+            .map(|p| hb.pairs[p].pages.iter().flatten().copied().collect())
+            .unwrap_or_default();
+        let first: HashMap<usize, Rendered> = glossary_pages
+            .iter()
+            .map(|&id| (id, render_page(id, Glossing::Define)))
+            .collect();
+        let mut glossary = Glossary::new(hb, glossary_pair, &first);
+        let linking = match glossary.pair {
+            Some(pair) => Glossing::Link {
+                pair,
+                definitions: &glossary.definitions,
+            },
+            None => Glossing::Off,
+        };
+        let mut markdown: Vec<Rendered> = (0..hb.pages.len())
             .into_par_iter()
             .map(|id| {
-                let page = &hb.pages[id];
-                let url = hb
-                    .page_pair(id)
-                    .and_then(|pair| hb.pairs[pair].urls[page.lang].as_deref());
-                match url {
-                    Some(url) => markdown::render(hb, page, url, &hl, opts.links),
-                    None => Rendered::default(),
+                if first.contains_key(&id) {
+                    Rendered::default()
+                } else {
+                    render_page(id, linking)
                 }
             })
             .collect();
+        for (id, r) in first {
+            markdown[id] = r;
+        }
+        glossary.count_uses(hb, &markdown);
         for r in &markdown {
             diags.extend(r.diagnostics.iter().cloned());
         }
@@ -131,6 +164,7 @@ impl<'a> Site<'a> {
                 markdown,
                 graph,
                 overviews,
+                glossary,
                 opts,
             }),
             diags,
@@ -272,9 +306,16 @@ impl<'a> Site<'a> {
         let hb = self.hb;
         let p = &hb.pairs[pair];
         let views = self.views();
+        let filled;
         let (template, content, toc) = match p.pages[lang] {
             Some(page) => {
                 let md = &self.markdown[page];
+                let html = if Some(pair) == self.glossary.pair {
+                    filled = self.glossary.fill_uses(&md.html, &views, url, lang);
+                    filled.as_str()
+                } else {
+                    md.html.as_str()
+                };
                 let template = if Some(pair) == hb.home() {
                     "home.html"
                 } else if p.is_index() {
@@ -282,7 +323,7 @@ impl<'a> Site<'a> {
                 } else {
                     "page.html"
                 };
-                (template, md.html.as_str(), md.toc.as_slice())
+                (template, html, md.toc.as_slice())
             }
             None => ("missing.html", "", &[][..]),
         };

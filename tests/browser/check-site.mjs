@@ -318,7 +318,7 @@ function collectResourceUrls() {
   return urls.filter((u) => u && !u.startsWith(location.href + '#') && !u.startsWith('#'));
 }
 
-// Runs in the page: every hyperlink (a, area, link rel=alternate) and every
+// Runs in the page: every hyperlink (a, area, link rel=alternate; in SVG too) and every
 // fragment target (id, a[name]) of the document.
 function collectLinks() {
   const links = [];
@@ -326,7 +326,9 @@ function collectLinks() {
     const raw = el.getAttribute('href');
     let text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
     if (el.tagName === 'LINK') text = `link rel=${el.getAttribute('rel')}${el.hreflang ? ' hreflang=' + el.hreflang : ''}`;
-    links.push({ href: el.href, raw, text });
+    // An SVG <a> has no string `href` property; resolve its attribute.
+    const href = typeof el.href === 'string' ? el.href : new URL(raw, document.baseURI).href;
+    links.push({ href, raw, text });
   }
   const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
   for (const a of document.querySelectorAll('a[name]')) ids.push(a.getAttribute('name'));

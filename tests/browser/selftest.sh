@@ -53,6 +53,7 @@ const expect = [
   ['index.html', 'links', 'BROKEN-LINK-FIXTURE', true],
   ['index.html', 'links', 'no id "geen-anker" in nl/index.html', true],
   ['index.html', 'links', '#top', false],
+  ['index.html', 'links', 'SVG-LINK-FIXTURE', true],
   ['nl/index.html', 'links', '', false],
   ['nl/index.html', 'axe-light', 'image-alt', true],
   ['nl/index.html', 'axe-dark', 'image-alt', true],

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// interact.mjs — what the theme's script does, tried in headless Chromium on
+// a built site opened from file:// (as an offline copy is):
+//
+//   node tests/browser/interact.mjs SITE_DIR
+//
+//   transfer table   the filters hide rows and announce the count; the sort
+//                    buttons reorder rows and set aria-sort
+//   glossary tips    keyboard focus shows a term's explanation, Escape hides
+//                    it, a first tap on a touch screen shows it and a second
+//                    tap follows the link
+//   offline          no request other than file:, no console error
+//
+// Prints one line per case and finally `N passed, M failed`.
+
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const site = path.resolve(process.argv[2] || '');
+if (!process.argv[2] || !fs.existsSync(path.join(site, 'nl/index.html'))) {
+  console.error('usage: interact.mjs SITE_DIR (a built site with nl/index.html)');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+const url = (rel) => pathToFileURL(path.join(site, rel)).href;
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+/// Watches a page for requests that leave file: and for console errors.
+function guard(page, problems) {
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`request ${r.url()}`);
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+}
+
+/// The first page (nl, then de) whose HTML contains `needle`.
+function findPage(needle) {
+  const stack = [site];
+  while (stack.length) {
+    const dir = stack.pop();
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name === 'index.html' && fs.readFileSync(p, 'utf8').includes(needle)) return path.relative(site, p);
+    }
+  }
+  return null;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--allow-file-access-from-files'],
+});
+const problems = [];
+try {
+  // ---- transfer table
+  const transfer = fs.readdirSync(path.join(site, 'nl')).find((d) =>
+    fs.existsSync(path.join(site, 'nl', d, 'index.html')) &&
+    fs.readFileSync(path.join(site, 'nl', d, 'index.html'), 'utf8').includes('data-sortable'));
+  check('the transfer overview exists', !!transfer);
+  if (transfer) {
+    const page = await browser.newPage();
+    guard(page, problems);
+    await page.goto(url(`nl/${transfer}/index.html`));
+    const state = () => page.evaluate(() => {
+      const rows = [...document.querySelectorAll('.transfer-table tbody tr')];
+      return {
+        visible: rows.filter((r) => !r.hidden).map((r) => r.querySelector('th').textContent.trim()),
+        all: rows.map((r) => ({ title: r.querySelector('th').textContent.trim(), statuses: r.dataset.statuses.split(' '), fields: r.dataset.fields.split(' ') })),
+        count: document.getElementById('transfer-count').textContent,
+        controlsShown: !document.getElementById('transfer-controls').hidden,
+      };
+    });
+    const before = await state();
+    check('controls show once the script runs', before.controlsShown);
+    check('every row is visible before filtering', before.visible.length === before.all.length && before.all.length > 0);
+    check('the count names all rows', before.count.includes(String(before.all.length)), before.count);
+    const status = ['adapting', 'implemented', 'planned', 'not_transferable']
+      .find((s) => { const n = before.all.filter((r) => r.statuses.includes(s)).length; return n > 0 && n < before.all.length; });
+    if (status) {
+      await page.selectOption('#filter-status', status);
+      const after = await state();
+      const expected = before.all.filter((r) => r.statuses.includes(status)).map((r) => r.title);
+      check(`the status filter (${status}) keeps exactly the matching rows`, JSON.stringify(after.visible) === JSON.stringify(expected), `${after.visible} vs ${expected}`);
+      check('the count follows the filter', after.count.startsWith(String(expected.length)), after.count);
+      await page.selectOption('#filter-status', '');
+    } else {
+      check('the handbook has a status that splits the practices', false);
+    }
+    const field = before.all[0].fields[0];
+    if (field) {
+      await page.selectOption('#filter-field', field);
+      const after = await state();
+      const expected = before.all.filter((r) => r.fields.includes(field)).map((r) => r.title);
+      check(`the policy-field filter (${field}) keeps exactly the matching rows`, JSON.stringify(after.visible) === JSON.stringify(expected));
+      await page.selectOption('#filter-field', '');
+    }
+    const sortButton = page.locator('.transfer-table thead th').first().locator('button');
+    await sortButton.press('Enter');
+    const asc = await state();
+    const ariaAsc = await page.locator('.transfer-table thead th').first().getAttribute('aria-sort');
+    await sortButton.click();
+    const desc = await state();
+    const sorted = [...asc.visible].sort((a, b) => a.localeCompare(b, 'nl'));
+    check('the sort button sorts ascending by keyboard and sets aria-sort', ariaAsc === 'ascending' && JSON.stringify(asc.visible) === JSON.stringify(sorted), `${ariaAsc}: ${asc.visible}`);
+    check('a second press sorts descending', JSON.stringify(desc.visible) === JSON.stringify([...sorted].reverse()));
+    await page.close();
+  }
+
+  // ---- glossary tooltips
+  const withTerm = findPage('term-tip');
+  check('some page links a glossary term', !!withTerm);
+  if (withTerm) {
+    const page = await browser.newPage();
+    guard(page, problems);
+    await page.goto(url(withTerm));
+    const link = page.locator('.term > a').first();
+    const tip = page.locator('.term > .term-tip').first();
+    check('the tip is hidden at first', !(await tip.isVisible()));
+    await link.focus();
+    check('keyboard focus shows the tip', await tip.isVisible());
+    const described = await link.getAttribute('aria-describedby');
+    check('the link is described by the tip', described && described === (await tip.getAttribute('id')));
+    await page.keyboard.press('Escape');
+    check('Escape hides the tip and keeps focus', !(await tip.isVisible()) && await link.evaluate((a) => a === document.activeElement));
+    await page.close();
+
+    const touch = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const tpage = await touch.newPage();
+    guard(tpage, problems);
+    await tpage.goto(url(withTerm));
+    const tlink = tpage.locator('.term > a').first();
+    await tlink.scrollIntoViewIfNeeded();
+    const start = tpage.url();
+    await tlink.tap();
+    await tpage.waitForTimeout(200);
+    check('a first tap shows the tip and stays on the page', tpage.url() === start && await tpage.locator('.term > .term-tip').first().isVisible());
+    await Promise.all([tpage.waitForEvent('framenavigated').catch(() => {}), tlink.tap()]);
+    await tpage.waitForTimeout(300);
+    check('a second tap follows the link', tpage.url() !== start, tpage.url());
+    await touch.close();
+  }
+  check('no request left file: and no console error', problems.length === 0, problems.join('; '));
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
