@@ -40,7 +40,7 @@ const TOP: u32 = 56;
 const LINE: u32 = 18;
 const GAP: u32 = 14;
 /// Characters per line of a box title at the font size in site.css.
-const WRAP: usize = 44;
+const WRAP: usize = 42;
 const MAX_LINES: usize = 3;
 
 /// Draws the diagram. `cities` are the labels of all cities in order.
