@@ -43,6 +43,18 @@ pub struct Rendered {
     /// On the glossary: heading id → the first paragraph after it, as
     /// plain text (a term's short explanation).
     pub definitions: HashMap<String, String>,
+    /// The plain text by section (the intro, then each `##` and `###`
+    /// heading), which the search index makes its targets.
+    pub sections: Vec<TextSection>,
+}
+
+/// A part of a page's plain text: before the first heading (no anchor), or
+/// under one heading of level 2 or 3.
+#[derive(Debug, Clone, Default)]
+pub struct TextSection {
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
 }
 
 /// What rendering does with the glossary.
@@ -103,8 +115,10 @@ pub fn render(
     // The closing HTML of an open glossary link (`</a>` and its tooltip).
     let mut term_close: Option<String> = None;
     let mut tips = 0;
+    let mut text = TextCollector::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let offset = page.body_offset + range.start;
+        text.see(&event);
         if matches!(glossing, Glossing::Define) {
             define.see(&event, &mut r, &mut events);
         }
@@ -126,7 +140,9 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
+                    let level = h.0;
                     let id = finish_heading(page, hb.lang_code(page.lang), h, &mut r, &mut events);
+                    text.heading_done(level, &id);
                     define.term = Some(id);
                 }
             }
@@ -182,7 +198,69 @@ pub fn render(
     }
     define.close(&mut events);
     pulldown_cmark::html::push_html(&mut r.html, events.into_iter());
+    r.sections = text.sections;
     r
+}
+
+/// Collects a page's plain text by section while its events stream by.
+struct TextCollector {
+    sections: Vec<TextSection>,
+    /// The text of the heading being read.
+    heading: Option<String>,
+}
+
+impl Default for TextCollector {
+    fn default() -> Self {
+        TextCollector {
+            sections: vec![TextSection::default()],
+            heading: None,
+        }
+    }
+}
+
+impl TextCollector {
+    fn see(&mut self, event: &Event) {
+        let target = match &mut self.heading {
+            Some(h) => h,
+            None => match self.sections.last_mut() {
+                Some(s) => &mut s.text,
+                None => return,
+            },
+        };
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => target.push_str(t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => {
+                if !target.ends_with(' ') && !target.is_empty() {
+                    target.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A heading ended: levels 2 and 3 start a section, deeper ones are text.
+    fn heading_done(&mut self, level: HeadingLevel, id: &str) {
+        let heading = self.heading.take().unwrap_or_default();
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            self.sections.push(TextSection {
+                anchor: Some(id.to_string()),
+                heading: heading.trim().to_string(),
+                text: String::new(),
+            });
+        } else if let Some(s) = self.sections.last_mut() {
+            s.text.push_str(heading.trim());
+            s.text.push(' ');
+        }
+    }
 }
 
 /// A glossary link's opening and closing HTML: the link, described by a
