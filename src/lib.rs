@@ -26,6 +26,7 @@ pub mod output;
 pub mod pairs;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
