@@ -29,6 +29,7 @@ pub mod overview;
 pub mod pairs;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
