@@ -44,6 +44,8 @@ pub enum Job {
     Asset(usize),
     /// A file from `content/` in a language folder.
     Static(usize, Lang),
+    /// The search index of a language and its text chunks.
+    SearchIndex(Lang),
 }
 
 /// One written file: site-relative path and bytes.
@@ -175,7 +177,9 @@ impl<'a> Site<'a> {
     pub fn jobs(&self) -> Vec<Job> {
         let hb = self.hb;
         let langs = hb.config.languages.len();
-        let mut jobs = vec![Job::LanguageChooser, Job::NotFound, Job::Sitemap];
+        // The search indexes are the longest jobs: start them first.
+        let mut jobs: Vec<Job> = (0..langs).map(Job::SearchIndex).collect();
+        jobs.extend([Job::LanguageChooser, Job::NotFound, Job::Sitemap]);
         for (pair, p) in hb.pairs.iter().enumerate() {
             jobs.extend(
                 (0..langs)
@@ -212,23 +216,72 @@ impl<'a> Site<'a> {
         let jobs = self.jobs();
         let diags: Vec<Diagnostic> = jobs
             .par_iter()
-            .filter_map(|&job| match self.run(job) {
-                Ok(output) => {
-                    let path = output.path.clone();
-                    sink(output)
-                        .err()
-                        .map(|e| Diagnostic::error(path, format!("{e:#}")))
-                }
-                Err(d) => Some(d),
+            .flat_map_iter(|&job| match self.run(job) {
+                Ok(outputs) => outputs
+                    .into_iter()
+                    .filter_map(|output| {
+                        let path = output.path.clone();
+                        sink(output)
+                            .err()
+                            .map(|e| Diagnostic::error(path, format!("{e:#}")))
+                    })
+                    .collect::<Vec<_>>(),
+                Err(d) => vec![d],
             })
             .collect();
         (jobs.len(), diags)
     }
 
+    /// Produces the files of one job (one, except for a search index).
+    pub fn run(&self, job: Job) -> Result<Vec<Output>, Diagnostic> {
+        match job {
+            Job::SearchIndex(lang) => Ok(self.search_index(lang)),
+            job => self.run_one(job).map(|o| vec![o]),
+        }
+    }
+
+    fn search_index(&self, lang: Lang) -> Vec<Output> {
+        let hb = self.hb;
+        let views = self.views();
+        let mut pages = Vec::new();
+        let mut markdown = Vec::new();
+        for (pair, p) in hb.pairs.iter().enumerate() {
+            let (Some(page), Some(url)) = (p.pages[lang], p.urls[lang].as_deref()) else {
+                continue;
+            };
+            let section = hb.sections[p.section]
+                .index
+                .filter(|&s| s != pair)
+                .map(|s| hb.title(s, lang).to_string())
+                .unwrap_or_default();
+            let other = (0..hb.config.languages.len())
+                .filter(|&l| l != lang && p.pages[l].is_some())
+                .find_map(|l| Some((p.urls[l].clone()?, hb.lang_code(l).to_string())));
+            pages.push(crate::search::index::PageInfo {
+                pair,
+                title: hb.pages[page].front.title.clone(),
+                url: views_url(&views, url),
+                section,
+                kind: hb.pages[page].kind.as_str(),
+                other: other.map(|(u, l)| (views_url(&views, &u), l)),
+            });
+            markdown.push(&self.markdown[page]);
+        }
+        crate::search::index::build(hb, lang, &pages, &markdown)
+            .files
+            .into_iter()
+            .map(|(path, text)| Output {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect()
+    }
+
     /// Produces one output file.
-    pub fn run(&self, job: Job) -> Result<Output, Diagnostic> {
+    fn run_one(&self, job: Job) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         match job {
+            Job::SearchIndex(_) => Err(Diagnostic::error("search", "a search index is many files")),
             Job::Page(pair, lang) => {
                 let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
                 let html = self.page_html(pair, lang, &url)?;
@@ -460,6 +513,16 @@ impl<'a> Site<'a> {
             html.into_bytes()
         };
         Output { path, bytes }
+    }
+}
+
+/// A site-relative URL as search results link it: offline copies name
+/// `index.html` explicitly, because `file://` does not open folders.
+fn views_url(views: &Views, url: &str) -> String {
+    if views.style.explicit_index && (url.is_empty() || url.ends_with('/')) {
+        format!("{url}index.html")
+    } else {
+        url.to_string()
     }
 }
 

@@ -12,7 +12,8 @@
 //! 2. **Lowercase**, then **fold**: the table turns `ä`→`a`, `ß`→`ss`,
 //!    `é`→`e`, `ĳ`→`ij`, combining marks are dropped, and German merges
 //!    `ae`/`oe`/`ue` into `a`/`o`/`u` (not `ue` after `q`, `a` or `e`), so
-//!    `Münster`, `Munster` and `Muenster` meet. Dutch keeps its digraphs.
+//!    `Münster`, `Munster` and `Muenster` meet. Dutch merges only `ue` (for
+//!    names such as Münster); `oe` is a Dutch letter pair (boek, goed).
 //! 3. **Stopwords** (compared folded) give no terms.
 //! 4. **Stem** with Snowball (rust-stemmers here, the same algorithms in the
 //!    browser). Folding comes first so the stemmers only ever see a–z: the

@@ -44,6 +44,9 @@ fn muenster_is_found_however_it_is_written() {
     }
     let nl = nl();
     assert_eq!(term(&nl, "Münster"), term(&nl, "munster"));
+    assert_eq!(term(&nl, "Münster"), term(&nl, "Muenster"));
+    // `oe` is a Dutch letter pair, not an umlaut.
+    assert_ne!(term(&nl, "boek"), term(&nl, "bok"));
 }
 
 #[test]

@@ -52,7 +52,9 @@ globalThis.BrugAnalysisData = {
     "nl": {
       "stemmer": "dutch",
       "linkers": ["s", "e", "en"],
-      "digraphs": [],
+      "digraphs": [
+        {"from": "ue", "to": "u", "not_after": "aeq"}
+      ],
       "stopwords": [
         "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij",
         "het", "niet", "zijn", "is", "was", "op", "aan", "met", "als",
