@@ -188,8 +188,18 @@ pub fn summary(report: &Report, out: Option<&Path>) -> String {
         }
         None => format!("checked {pages} pages"),
     };
+    let search: Vec<String> = report
+        .search
+        .iter()
+        .map(|(l, n)| format!("{l} {} KB", n.div_ceil(1024)))
+        .collect();
+    let search = if search.is_empty() {
+        String::new()
+    } else {
+        format!("; search index {}", search.join(", "))
+    };
     format!(
-        "{what}; {} missing and {} outdated translation(s), {} warning(s), in {:.2} s",
+        "{what}; {} missing and {} outdated translation(s), {} warning(s){search}, in {:.2} s",
         report.missing,
         report.outdated,
         report.warnings(),

@@ -24,6 +24,9 @@ pub struct Report {
     pub files: usize,
     pub written: bool,
     pub elapsed: Duration,
+    /// (language, bytes of `search/index-LANG.js`): what a reader loads
+    /// before the first search result.
+    pub search: Vec<(String, usize)>,
 }
 
 impl Report {
@@ -73,17 +76,34 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
     if report.errors() > 0 {
         return finish(report, start);
     }
+    let search = std::sync::Mutex::new(Vec::new());
+    // Notes the size of each search index on its way out.
+    let measure = |o: &crate::render::Output| {
+        if let Some(lang) = o.path.strip_prefix("search/index-").and_then(|p| p.strip_suffix(".js")) {
+            if let Ok(mut s) = search.lock() {
+                s.push((lang.to_string(), o.bytes.len()));
+            }
+        }
+    };
     match out {
         // check: render everything (template errors surface), keep nothing.
         None => {
-            let (files, diags) = site.emit(&|_| Ok(()));
+            let (files, diags) = site.emit(&|o| {
+                measure(&o);
+                Ok(())
+            });
             report.files = files;
             report.diagnostics.extend(diags);
         }
         Some(out) => {
             let mut job_diags = Vec::new();
             let written = output::write_site(out, |dir| {
-                let (files, diags) = output::with_writer(dir, |send| site.emit(send))?;
+                let (files, diags) = output::with_writer(dir, |send| {
+                    site.emit(&|o| {
+                        measure(&o);
+                        send(o)
+                    })
+                })?;
                 report.files = files;
                 job_diags = diags;
                 match job_diags.is_empty() {
@@ -101,6 +121,8 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
             }
         }
     }
+    report.search = search.into_inner().unwrap_or_default();
+    report.search.sort();
     finish(report, start)
 }
 

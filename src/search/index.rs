@@ -12,11 +12,11 @@
 //! `file://`, where fetch and XHR do not work. The format is described at
 //! the top of `themes/default/static/search/search.js`.
 
-use super::analyze::{Analyzer, Vocab};
+use super::analyze::Analyzer;
 use crate::markdown::Rendered;
 use crate::model::{Handbook, Lang, PairId};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// Field weights: a word in the title counts as much as six in the body.
@@ -27,8 +27,10 @@ const BODY: f32 = 1.0;
 /// BM25 parameters (the usual ones).
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// Scores are stored as integers of this many steps per unit.
-const STEPS: f32 = 8.0;
+/// Scores are stored as integers of this many steps per unit, at most
+/// `SCORE_MAX`, so that a score and the title flag fit one base-32 digit.
+const STEPS: f32 = 2.0;
+const SCORE_MAX: u32 = 15;
 /// Targets per text chunk file.
 pub const CHUNK: usize = 64;
 
@@ -58,6 +60,7 @@ pub struct Built {
     pub text_bytes: usize,
 }
 
+#[derive(Clone, Copy)]
 struct Target<'a> {
     page: usize,
     anchor: &'a str,
@@ -67,7 +70,7 @@ struct Target<'a> {
 
 /// Builds the index of language `lang` over `pages` (one entry per page
 /// that exists in that language, with its rendered Markdown).
-pub fn build(hb: &Handbook, lang: Lang, pages: &[PageInfo], markdown: &[&Rendered]) -> Built {
+pub fn build<'a>(hb: &'a Handbook, lang: Lang, pages: &'a [PageInfo], markdown: &[&'a Rendered]) -> Built {
     let code = hb.lang_code(lang);
     let Some(analyzer) = Analyzer::new(code) else {
         return Built {
@@ -77,7 +80,7 @@ pub fn build(hb: &Handbook, lang: Lang, pages: &[PageInfo], markdown: &[&Rendere
             text_bytes: 0,
         };
     };
-    let summaries: Vec<&str> = pages
+    let summaries: Vec<&'a str> = pages
         .iter()
         .map(|p| {
             let page = &hb.pages[hb.pairs[p.pair].best_page(lang)];
@@ -98,80 +101,130 @@ pub fn build(hb: &Handbook, lang: Lang, pages: &[PageInfo], markdown: &[&Rendere
     let text_bytes = targets.iter().map(|t| t.heading.len() + t.text.len()).sum::<usize>()
         + pages.iter().map(|p| p.title.len()).sum::<usize>()
         + summaries.iter().map(|s| s.len()).sum::<usize>();
-    let vocab = analyzer.vocab(
-        targets
-            .iter()
-            .flat_map(|t| [t.heading, t.text])
-            .chain(pages.iter().map(|p| p.title.as_str()))
-            .chain(summaries.iter().copied()),
-    );
+    // The fields of a target with their weights and whether they are the title.
+    let fields = |t: &Target<'a>| -> [(&'a str, f32, bool); 4] {
+        let top = t.anchor.is_empty();
+        [
+            (if top { pages[t.page].title.as_str() } else { "" }, TITLE, true),
+            (if top { summaries[t.page] } else { "" }, SUMMARY, false),
+            (t.heading, HEADING, false),
+            (t.text, BODY, false),
+        ]
+    };
+    // Most words repeat: analyse each distinct one once, in parallel.
+    let words: HashSet<&str> = targets
+        .par_iter()
+        .fold(HashSet::new, |mut set, t| {
+            for (text, _, _) in fields(t) {
+                set.extend(text.split_whitespace());
+            }
+            set
+        })
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let vocab = analyzer.vocab(words.iter().copied());
+    let analysed: Vec<(&str, Vec<String>)> = words
+        .par_iter()
+        .map(|&w| (w, analyzer.terms(w, &vocab)))
+        .collect();
+    let mut terms_sorted: Vec<&str> = analysed
+        .iter()
+        .flat_map(|(_, t)| t.iter().map(String::as_str))
+        .collect();
+    terms_sorted.sort_unstable();
+    terms_sorted.dedup();
+    let term_id: HashMap<&str, u32> = terms_sorted
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| (t, i as u32))
+        .collect();
+    let word_terms: HashMap<&str, Vec<u32>> = analysed
+        .iter()
+        .map(|(w, t)| (*w, t.iter().map(|t| term_id[t.as_str()]).collect()))
+        .collect();
     // Weighted term frequencies and length per target, in parallel.
-    let analysed: Vec<(HashMap<String, (f32, bool)>, f32)> = targets
+    let counted: Vec<(Vec<(u32, f32, bool)>, f32)> = targets
         .par_iter()
         .map(|t| {
-            let mut cache = HashMap::new();
-            let mut tf: HashMap<String, (f32, bool)> = HashMap::new();
+            let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
             let mut len = 0.0;
-            let mut add = |text: &str, weight: f32, title: bool| {
-                for term in terms(&analyzer, &vocab, &mut cache, text) {
-                    let e = tf.entry(term).or_insert((0.0, false));
-                    e.0 += weight;
-                    e.1 |= title;
-                    len += weight;
+            for (text, weight, title) in fields(t) {
+                for w in text.split_whitespace() {
+                    for &term in word_terms.get(w).into_iter().flatten() {
+                        let e = tf.entry(term).or_insert((0.0, false));
+                        e.0 += weight;
+                        e.1 |= title;
+                        len += weight;
+                    }
                 }
-            };
-            if t.anchor.is_empty() {
-                add(&pages[t.page].title, TITLE, true);
-                add(summaries[t.page], SUMMARY, false);
             }
-            add(t.heading, HEADING, false);
-            add(t.text, BODY, false);
+            let mut tf: Vec<(u32, f32, bool)> = tf.into_iter().map(|(k, (f, t))| (k, f, t)).collect();
+            tf.sort_unstable_by_key(|e| e.0);
             (tf, len)
         })
         .collect();
-    let n = analysed.len().max(1) as f32;
-    let avg = analysed.iter().map(|(_, l)| l).sum::<f32>() / n;
-    let mut by_term: HashMap<&str, Vec<(usize, f32, bool)>> = HashMap::new();
-    for (doc, (tf, len)) in analysed.iter().enumerate() {
-        for (term, &(f, title)) in tf {
-            let norm = K1 * (1.0 - B + B * len / avg.max(1.0));
-            by_term
-                .entry(term.as_str())
-                .or_default()
-                .push((doc, f * (K1 + 1.0) / (f + norm), title));
+    let n = counted.len().max(1) as f32;
+    let avg = (counted.iter().map(|(_, l)| l).sum::<f32>() / n).max(1.0);
+    let mut by_term: Vec<Vec<(u32, f32, bool)>> = vec![Vec::new(); terms_sorted.len()];
+    for (doc, (tf, len)) in counted.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * len / avg);
+        for &(term, f, title) in tf {
+            by_term[term as usize].push((doc as u32, f * (K1 + 1.0) / (f + norm), title));
         }
     }
-    let mut terms_sorted: Vec<&str> = by_term.keys().copied().collect();
-    terms_sorted.sort_unstable();
-    let mut postings = Vec::with_capacity(terms_sorted.len());
-    for term in &terms_sorted {
-        let list = &by_term[term];
-        let df = list.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut docs: Vec<&(usize, f32, bool)> = list.iter().collect();
-        docs.sort_unstable_by_key(|d| d.0);
-        let mut s = String::new();
-        let mut prev = 0;
-        for &&(doc, tfpart, title) in &docs {
-            let score = ((idf * tfpart * STEPS).round() as u32).max(1);
-            varint(&mut s, (doc - prev) as u32);
-            varint(&mut s, score * 2 + u32::from(title));
-            prev = doc;
-        }
-        postings.push(s);
+    let postings: Vec<String> = by_term
+        .par_iter()
+        .map(|list| {
+            let df = list.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut s = String::with_capacity(list.len() * 3);
+            let mut prev = 0;
+            for &(doc, tfpart, title) in list {
+                // One base-32 digit: scores in half steps up to 15.5.
+                let score = ((idf * tfpart * STEPS).round() as u32).clamp(1, SCORE_MAX);
+                varint(&mut s, doc - prev);
+                varint(&mut s, score * 2 + u32::from(title));
+                prev = doc;
+            }
+            s
+        })
+        .collect();
+
+    // Targets as varints (page delta, section), sections as a table of
+    // distinct (anchor, heading) pairs: headings repeat across pages.
+    let mut sections: Vec<(&str, &str)> = Vec::new();
+    let mut section_id: HashMap<(&str, &str), u32> = HashMap::new();
+    let mut docs = String::with_capacity(targets.len() * 4);
+    let mut prev_page = 0;
+    for t in &targets {
+        let key = (t.anchor, t.heading);
+        let id = *section_id.entry(key).or_insert_with(|| {
+            sections.push(key);
+            sections.len() as u32 - 1
+        });
+        varint(&mut docs, (t.page - prev_page) as u32);
+        varint(&mut docs, id);
+        prev_page = t.page;
     }
 
     let mut js = String::with_capacity(1 << 16);
-    let _ = write!(js, "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"terms\":", json(code));
+    // text_bytes: the plain text indexed, so that benchmarks can compare.
+    let _ = write!(
+        js,
+        "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"text_bytes\":{text_bytes},\"terms\":",
+        json(code)
+    );
     json_list(&mut js, terms_sorted.iter().copied());
     js.push_str(",\"postings\":");
     json_list(&mut js, postings.iter().map(String::as_str));
-    js.push_str(",\"docs\":[");
-    for (i, t) in targets.iter().enumerate() {
+    let _ = write!(js, ",\"docs\":{},\"sections\":[", json(&docs));
+    for (i, (anchor, heading)) in sections.iter().enumerate() {
         if i > 0 {
             js.push(',');
         }
-        let _ = write!(js, "[{},{},{}]", t.page, json(t.anchor), json(t.heading));
+        let _ = write!(js, "[{},{}]", json(anchor), json(heading));
     }
     js.push_str("],\"pages\":[");
     for (i, p) in pages.iter().enumerate() {
@@ -208,22 +261,6 @@ pub fn build(hb: &Handbook, lang: Lang, pages: &[PageInfo], markdown: &[&Rendere
         terms: terms_sorted.len(),
         text_bytes,
     }
-}
-
-/// The terms of `text`, analysing each distinct whitespace-separated word
-/// once (most words repeat, and stemming and splitting are the cost).
-fn terms(analyzer: &Analyzer, vocab: &Vocab, cache: &mut HashMap<String, Vec<String>>, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in text.split_whitespace() {
-        if let Some(t) = cache.get(word) {
-            out.extend(t.iter().cloned());
-            continue;
-        }
-        let t = analyzer.terms(word, vocab);
-        out.extend(t.iter().cloned());
-        cache.insert(word.to_string(), t);
-    }
-    out
 }
 
 /// Appends `n` as base-32 digits, most significant first.

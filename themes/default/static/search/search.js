@@ -9,7 +9,9 @@
      postings  per term: doc-id deltas and values, as base-32 varints
                (digits 0-9a-v end a number, A-Z@$%&*+ continue it); a value
                is score*2 + 1 when the term is in the page title
-     docs      [page, anchor, heading] per target (a page or its section)
+     docs      per target (a page's intro or one of its sections), varints:
+               page-number delta, then an index into sections
+     sections  distinct [anchor, heading] pairs
      pages     [title, url, section title, pair, kind, other url, other lang]
      vocab     the words compounds are split into
      chunk     docs per text chunk (search/text-LANG-K.js, for snippets) */
@@ -251,6 +253,13 @@
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
+      var nums = decode(data.docs), docs = [], page = 0;
+      for (var i = 0; i + 1 < nums.length; i += 2) {
+        page += nums[i];
+        var section = data.sections[nums[i + 1]] || ["", ""];
+        docs.push([page, section[0], section[1]]);
+      }
+      data.docs = docs;
       data.cache = [];
       data.base = currentBase;
       indexes[data.lang] = data;
