@@ -79,7 +79,11 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
     let measure = |o: &crate::render::Output| {
-        if let Some(lang) = o.path.strip_prefix("search/index-").and_then(|p| p.strip_suffix(".js")) {
+        if let Some(lang) = o
+            .path
+            .strip_prefix("search/index-")
+            .and_then(|p| p.strip_suffix(".js"))
+        {
             if let Ok(mut s) = search.lock() {
                 s.push((lang.to_string(), o.bytes.len()));
             }

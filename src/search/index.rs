@@ -70,7 +70,12 @@ struct Target<'a> {
 
 /// Builds the index of language `lang` over `pages` (one entry per page
 /// that exists in that language, with its rendered Markdown).
-pub fn build<'a>(hb: &'a Handbook, lang: Lang, pages: &'a [PageInfo], markdown: &[&'a Rendered]) -> Built {
+pub fn build<'a>(
+    hb: &'a Handbook,
+    lang: Lang,
+    pages: &'a [PageInfo],
+    markdown: &[&'a Rendered],
+) -> Built {
     let code = hb.lang_code(lang);
     let Some(analyzer) = Analyzer::new(code) else {
         return Built {
@@ -98,14 +103,25 @@ pub fn build<'a>(hb: &'a Handbook, lang: Lang, pages: &'a [PageInfo], markdown: 
             });
         }
     }
-    let text_bytes = targets.iter().map(|t| t.heading.len() + t.text.len()).sum::<usize>()
+    let text_bytes = targets
+        .iter()
+        .map(|t| t.heading.len() + t.text.len())
+        .sum::<usize>()
         + pages.iter().map(|p| p.title.len()).sum::<usize>()
         + summaries.iter().map(|s| s.len()).sum::<usize>();
     // The fields of a target with their weights and whether they are the title.
     let fields = |t: &Target<'a>| -> [(&'a str, f32, bool); 4] {
         let top = t.anchor.is_empty();
         [
-            (if top { pages[t.page].title.as_str() } else { "" }, TITLE, true),
+            (
+                if top {
+                    pages[t.page].title.as_str()
+                } else {
+                    ""
+                },
+                TITLE,
+                true,
+            ),
             (if top { summaries[t.page] } else { "" }, SUMMARY, false),
             (t.heading, HEADING, false),
             (t.text, BODY, false),
@@ -160,7 +176,8 @@ pub fn build<'a>(hb: &'a Handbook, lang: Lang, pages: &'a [PageInfo], markdown: 
                     }
                 }
             }
-            let mut tf: Vec<(u32, f32, bool)> = tf.into_iter().map(|(k, (f, t))| (k, f, t)).collect();
+            let mut tf: Vec<(u32, f32, bool)> =
+                tf.into_iter().map(|(k, (f, t))| (k, f, t)).collect();
             tf.sort_unstable_by_key(|e| e.0);
             (tf, len)
         })
@@ -231,7 +248,10 @@ pub fn build<'a>(hb: &'a Handbook, lang: Lang, pages: &'a [PageInfo], markdown: 
         if i > 0 {
             js.push(',');
         }
-        let (other, other_lang) = p.other.as_ref().map_or(("", ""), |(u, l)| (u.as_str(), l.as_str()));
+        let (other, other_lang) = p
+            .other
+            .as_ref()
+            .map_or(("", ""), |(u, l)| (u.as_str(), l.as_str()));
         let _ = write!(
             js,
             "[{},{},{},{},{},{},{}]",

@@ -85,6 +85,13 @@
         // The whole word counts fully, its compound parts half.
         if (id >= 0) ids.push([id, k === 0 ? 1 : 0.5]);
       });
+      // A word the handbook only uses inside compounds it was not split
+      // from (Prinzip in Konsensprinzip): look for it inside terms.
+      if (!ids.length && terms.length && terms[0].length >= 4) {
+        for (var j = 0, found = 0; j < ix.terms.length && found < PREFIX_MAX; j++) {
+          if (ix.terms[j].indexOf(terms[0]) > 0) { ids.push([j, 0.5]); found++; }
+        }
+      }
       if (typing && w === words.length - 1) {
         var folded = A.fold(word, lang).replace(/[^a-z0-9\u00c0-\uffff]/g, "");
         if (folded.length >= 2) {
@@ -177,7 +184,7 @@
     var prefixes = [];
     hit.words.forEach(function (w) {
       w.terms.forEach(function (t) { want.add(t); });
-      w.ids.forEach(function (p) { if (p[1] === 0.6) prefixes.push(ix.terms[p[0]]); });
+      w.ids.forEach(function (p) { if (p[1] !== 1) prefixes.push(ix.terms[p[0]]); });
     });
     var re = /[\p{L}\p{N}]+/gu;
     var marks = [];
@@ -275,6 +282,11 @@
     },
     search: search,
     searchBoth: searchBoth,
+    /* What a hit links to: { title, href, lang }. */
+    target: function (hit) {
+      var t = hitTarget(hit);
+      return { title: t.title, href: t.href, lang: t.lang };
+    },
     ready: function (lang) { return !!indexes[lang] && !!root.BrugAnalyze; }
   };
   var currentBase = "";

@@ -1,0 +1,184 @@
+//! The search index as the build writes it, and queries run on it with the
+//! browser's own search code under node (`tests/search/*.mjs`): the index
+//! files are well formed and complete, the quality cases pass on the shipped
+//! handbook, and a search in both languages finds what exists in one only.
+
+mod common;
+use common::Fixture;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `node SCRIPT ARGS`; without node the test fails (CI installs it).
+fn node(script: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new("node")
+        .arg(repo().join(script))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run `node` ({e}): the search tests need Node.js on PATH")
+        });
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+/// The object passed to `BrugSearch.index(…)` in `search/index-LANG.js`.
+fn index(f: &Fixture, lang: &str) -> Value {
+    let js = f.page(&format!("search/index-{lang}.js"));
+    let json = js
+        .strip_prefix("BrugSearch.index(")
+        .and_then(|s| s.trim_end().strip_suffix(");"))
+        .expect("index file shape");
+    serde_json::from_str(json).expect("index is JSON")
+}
+
+fn hits(site: &Path, langs: &str, reader: &str, query: &str) -> Vec<(String, String)> {
+    let (ok, out) = node(
+        "tests/search/query.mjs",
+        &[site.to_str().unwrap(), langs, reader, query],
+    );
+    assert!(ok, "{out}");
+    let list: Vec<Value> = serde_json::from_str(out.trim()).expect(&out);
+    list.iter()
+        .map(|h| {
+            (
+                h["href"].as_str().unwrap().to_string(),
+                h["lang"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_language_gets_an_index_of_its_own_pages_and_their_sections() {
+    let f = Fixture::new("web");
+    let run = f.build();
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        said.contains("search index de ") && said.contains(" KB"),
+        "{said}"
+    );
+    let nl = index(&f, "nl");
+    let de = index(&f, "de");
+    let urls = |ix: &Value| -> Vec<String> {
+        ix["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[1].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The Dutch-only page is in the Dutch index, not as a fallback in German.
+    assert!(urls(&nl).contains(&"nl/practices/wonen/".to_string()));
+    assert!(!urls(&de).iter().any(|u| u.contains("wonen")));
+    assert!(urls(&de).iter().all(|u| u.starts_with("de/")));
+    // Every page once; its counterpart is named.
+    let mut sorted = urls(&nl);
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), urls(&nl).len());
+    let lotsen = nl["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[1] == "nl/practices/lotsen/")
+        .unwrap();
+    assert_eq!(
+        (lotsen[5].as_str(), lotsen[6].as_str()),
+        (Some("de/practices/lotsen/"), Some("de"))
+    );
+    // Each section anchor exists on its page; text chunks cover the targets.
+    let sections = nl["sections"].as_array().unwrap();
+    let glossary = f.page("nl/begrippen/index.html");
+    for s in sections {
+        let anchor = s[0].as_str().unwrap();
+        if anchor == "kerngroep" {
+            assert!(glossary.contains("id=\"kerngroep\""));
+        }
+    }
+    assert!(sections
+        .iter()
+        .any(|s| s[0] == "lang" && s[1] == "Lang begrip"));
+    assert!(f.out().join("search/text-nl-0.js").is_file());
+    assert!(f
+        .page("search/text-nl-0.js")
+        .starts_with("BrugSearch.text(\"nl\",0,["));
+    // What the reader loads before the first result is small next to the text.
+    assert!(nl["text_bytes"].as_u64().unwrap() > 500);
+}
+
+#[test]
+fn both_languages_find_a_page_that_exists_in_one_only() {
+    let f = Fixture::new("web");
+    f.build();
+    // "wonen" exists only in Dutch; a German reader searching both finds it.
+    let de_only = hits(&f.out(), "de", "de", "Werkgroep");
+    assert!(de_only.is_empty(), "{de_only:?}");
+    let both = hits(&f.out(), "nl,de", "de", "Werkgroep");
+    assert_eq!(
+        both.first(),
+        Some(&("nl/practices/wonen/".to_string(), "nl".to_string())),
+        "{both:?}"
+    );
+    // A pair found in both languages is one hit, in the reader's language.
+    let lotsen = hits(&f.out(), "nl,de", "de", "Lotsen");
+    let pairs: Vec<&(String, String)> = lotsen
+        .iter()
+        .filter(|(h, _)| h.contains("lotsen"))
+        .collect();
+    assert_eq!(pairs.len(), 1, "{lotsen:?}");
+    assert_eq!(pairs[0].1, "de");
+}
+
+#[test]
+fn a_hit_in_a_section_links_to_its_heading() {
+    let f = Fixture::new("web");
+    f.build();
+    let found = hits(&f.out(), "nl", "nl", "tooltip ingekort");
+    assert_eq!(
+        found.first().map(|h| h.0.as_str()),
+        Some("nl/begrippen/#lang"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn quality_cases_pass_on_the_shipped_handbook() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let cases: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/search/cases.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(cases.len() >= 40, "at least 40 cases");
+    for lang in ["nl", "de"] {
+        assert!(
+            cases.iter().filter(|c| c["lang"] == lang).count() >= 20,
+            "{lang}"
+        );
+    }
+    let (ok, text) = node("tests/search/quality.mjs", &[site.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("{} passed, 0 failed", cases.len())),
+        "{text}"
+    );
+}
