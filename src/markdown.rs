@@ -238,11 +238,7 @@ impl TextCollector {
                 | TagEnd::TableCell
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !target.ends_with(' ') && !target.is_empty() {
-                    target.push(' ');
-                }
-            }
+            ) if !target.ends_with(' ') && !target.is_empty() => target.push(' '),
             _ => {}
         }
     }

@@ -60,6 +60,9 @@ pub struct Built {
     pub text_bytes: usize,
 }
 
+/// A target's terms: (term id, weighted frequency, in the title).
+type Counts = Vec<(u32, f32, bool)>;
+
 #[derive(Clone, Copy)]
 struct Target<'a> {
     page: usize,
@@ -161,7 +164,7 @@ pub fn build<'a>(
         .map(|(w, t)| (*w, t.iter().map(|t| term_id[t.as_str()]).collect()))
         .collect();
     // Weighted term frequencies and length per target, in parallel.
-    let counted: Vec<(Vec<(u32, f32, bool)>, f32)> = targets
+    let counted: Vec<(Counts, f32)> = targets
         .par_iter()
         .map(|t| {
             let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
