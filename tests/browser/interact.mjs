@@ -9,6 +9,10 @@
 //   glossary tips    keyboard focus shows a term's explanation, Escape hides
 //                    it, a first tap on a touch screen shows it and a second
 //                    tap follows the link
+//   search           typing in the header search shows results in an ARIA
+//                    listbox (axe finds no violation with it open); arrow
+//                    keys and Enter follow a result; Escape closes; the
+//                    search page shows full results with marked words
 //   offline          no request other than file:, no console error
 //
 // Prints one line per case and finally `N passed, M failed`.
@@ -17,6 +21,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = path.resolve(process.argv[2] || '');
 if (!process.argv[2] || !fs.existsSync(path.join(site, 'nl/index.html'))) {
@@ -149,6 +157,49 @@ try {
     await tpage.waitForTimeout(300);
     check('a second tap follows the link', tpage.url() !== start, tpage.url());
     await touch.close();
+  }
+  // ---- search
+  {
+    const page = await browser.newPage();
+    guard(page, problems);
+    await page.goto(url('nl/index.html'));
+    const input = page.locator('#search-input');
+    await input.focus();
+    await input.pressSequentially('kerngroep', { delay: 30 });
+    await page.waitForSelector('#search-listbox [role=option]', { timeout: 5000 }).catch(() => {});
+    const options = await page.locator('#search-listbox [role=option]').count();
+    check('typing shows results as options', options > 0, `${options} options`);
+    check('the combobox says it is expanded', (await input.getAttribute('aria-expanded')) === 'true');
+    const status = await page.textContent('#search-status');
+    check('the number of results is announced', /\d/.test(status || ''), status);
+    const firstHref = await page.locator('#search-listbox [role=option]').first().getAttribute('href');
+    check('the first result is the page about it', /structuren\/kerngroep\//.test(firstHref || ''), firstHref);
+    const marked = await page.locator('#search-listbox mark').count();
+    check('snippets mark the matched words', marked > 0);
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate(async () => {
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    check('axe finds no violation with the results open', axe.length === 0, axe.join('; '));
+    await input.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    const selected = await page.locator('#search-listbox [aria-selected=true]').getAttribute('id');
+    check('ArrowDown makes the first result active', !!active && active === selected, `${active} / ${selected}`);
+    await Promise.all([page.waitForNavigation(), input.press('Enter')]);
+    check('Enter follows the active result', page.url().includes('structuren/kerngroep/'), page.url());
+    await page.goto(url('nl/index.html'));
+    await page.locator('#search-input').focus();
+    await page.locator('#search-input').pressSequentially('visie', { delay: 30 });
+    await page.waitForSelector('#search-listbox [role=option]', { timeout: 5000 }).catch(() => {});
+    await page.locator('#search-input').press('Escape');
+    check('Escape closes the results', (await page.locator('#search-input').getAttribute('aria-expanded')) === 'false');
+    await page.goto(url('nl/search/index.html') + '?q=kerngroep');
+    await page.waitForSelector('#search-page-results li', { timeout: 5000 }).catch(() => {});
+    const full = await page.locator('#search-page-results li').count();
+    check('the search page lists full results for ?q=', full > 0, `${full}`);
+    check('the search page hides the A-Z index then', await page.locator('#page-index').isHidden());
+    await page.close();
   }
   check('no request left file: and no console error', problems.length === 0, problems.join('; '));
 } finally {
