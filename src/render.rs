@@ -262,7 +262,6 @@ impl<'a> Site<'a> {
                 title: hb.pages[page].front.title.clone(),
                 url: views_url(&views, url),
                 section,
-                kind: hb.pages[page].kind.as_str(),
                 other: other.map(|(u, l)| (views_url(&views, &u), l)),
             });
             markdown.push(&self.markdown[page]);

@@ -89,25 +89,48 @@ fn each_language_gets_an_index_of_its_own_pages_and_their_sections() {
         .find(|p| p[1] == "nl/practices/lotsen/")
         .unwrap();
     assert_eq!(
-        (lotsen[5].as_str(), lotsen[6].as_str()),
+        (lotsen[4].as_str(), lotsen[5].as_str()),
         (Some("de/practices/lotsen/"), Some("de"))
     );
-    // Each section anchor exists on its page; text chunks cover the targets.
-    let sections = nl["sections"].as_array().unwrap();
-    let glossary = f.page("nl/begrippen/index.html");
-    for s in sections {
-        let anchor = s[0].as_str().unwrap();
-        if anchor == "kerngroep" {
-            assert!(glossary.contains("id=\"kerngroep\""));
+    // Text chunks hold each target's anchor, heading and text; together
+    // they have one entry per target.
+    let mut entries = Vec::new();
+    for k in 0.. {
+        let path = format!("search/text-nl-{k}.js");
+        if !f.out().join(&path).is_file() {
+            break;
         }
+        let js = f.page(&path);
+        let list = js
+            .strip_prefix(&format!("BrugSearch.text(\"nl\",{k},"))
+            .and_then(|s| s.trim_end().strip_suffix(");"))
+            .expect("text chunk shape");
+        let list: Vec<Value> = serde_json::from_str(list).unwrap();
+        entries.extend(list);
     }
-    assert!(sections
+    // One varint digit that ends a number per target.
+    let targets = nl["docs"]
+        .as_str()
+        .unwrap()
+        .bytes()
+        .filter(|b| b.is_ascii_digit() || (b'a'..=b'v').contains(b))
+        .count();
+    assert_eq!(entries.len(), targets);
+    let lang = entries
         .iter()
-        .any(|s| s[0] == "lang" && s[1] == "Lang begrip"));
-    assert!(f.out().join("search/text-nl-0.js").is_file());
+        .find(|e| e[0] == "lang")
+        .expect("the glossary's #lang section");
+    assert_eq!(lang[1], "Lang begrip");
+    assert!(lang[2]
+        .as_str()
+        .unwrap()
+        .starts_with("Een heel lang begrip"));
+    assert!(f.page("nl/begrippen/index.html").contains("id=\"lang\""));
+    // Postings come in shards of consecutive terms.
     assert!(f
-        .page("search/text-nl-0.js")
-        .starts_with("BrugSearch.text(\"nl\",0,["));
+        .page("search/post-nl-0.js")
+        .starts_with("BrugSearch.postings(\"nl\",0,["));
+    assert_eq!(nl["shards"][0], 0);
     // What the reader loads before the first result is small next to the text.
     assert!(nl["text_bytes"].as_u64().unwrap() > 500);
 }

@@ -5,10 +5,11 @@
 //! (title over headings over summary over body) and scored with BM25F at
 //! build time, so the browser only adds numbers.
 //!
-//! Output: `search/index-LANG.js` (what the first result needs: terms,
-//! postings, targets, pages, the compound vocabulary) and
-//! `search/text-LANG-K.js` (the targets' text for snippets, loaded later in
-//! chunks). Both are scripts that call `BrugSearch`, so they load from
+//! Output: `search/index-LANG.js` (terms, targets, pages, the compound
+//! vocabulary), `search/post-LANG-K.js` (the postings of a range of terms,
+//! loaded when a query needs them) and `search/text-LANG-K.js` (each
+//! target's anchor, heading and text, for links and snippets, loaded after
+//! the results). Both are scripts that call `BrugSearch`, so they load from
 //! `file://`, where fetch and XHR do not work. The format is described at
 //! the top of `themes/default/static/search/search.js`.
 
@@ -33,6 +34,9 @@ const STEPS: f32 = 2.0;
 const SCORE_MAX: u32 = 15;
 /// Targets per text chunk file.
 pub const CHUNK: usize = 64;
+/// About this many bytes of postings per shard file; a handbook with one
+/// shard's worth has its postings inside the index file.
+const SHARD_BYTES: usize = 64 * 1024;
 
 /// Base-32 varint digits that end a number, and those that continue it.
 const END: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
@@ -45,7 +49,6 @@ pub struct PageInfo {
     /// Site-relative URL of the page.
     pub url: String,
     pub section: String,
-    pub kind: &'static str,
     /// The page in another language: URL and language code.
     pub other: Option<(String, String)>,
 }
@@ -212,21 +215,22 @@ pub fn build<'a>(
         })
         .collect();
 
-    // Targets as varints (page delta, section), sections as a table of
-    // distinct (anchor, heading) pairs: headings repeat across pages.
-    let mut sections: Vec<(&str, &str)> = Vec::new();
-    let mut section_id: HashMap<(&str, &str), u32> = HashMap::new();
-    let mut docs = String::with_capacity(targets.len() * 4);
+    // Targets as the page-number delta of each, one varint; their anchors
+    // and headings travel with their text, after the first results.
+    let mut docs = String::with_capacity(targets.len() * 2);
     let mut prev_page = 0;
     for t in &targets {
-        let key = (t.anchor, t.heading);
-        let id = *section_id.entry(key).or_insert_with(|| {
-            sections.push(key);
-            sections.len() as u32 - 1
-        });
         varint(&mut docs, (t.page - prev_page) as u32);
-        varint(&mut docs, id);
         prev_page = t.page;
+    }
+    // Section titles repeat on every page of a section: a table of them.
+    let mut groups: Vec<&str> = Vec::new();
+    let mut group_id: HashMap<&str, usize> = HashMap::new();
+    for p in pages {
+        group_id.entry(p.section.as_str()).or_insert_with(|| {
+            groups.push(p.section.as_str());
+            groups.len() - 1
+        });
     }
 
     let mut js = String::with_capacity(1 << 16);
@@ -237,16 +241,29 @@ pub fn build<'a>(
         json(code)
     );
     json_list(&mut js, terms_sorted.iter().copied());
-    js.push_str(",\"postings\":");
-    json_list(&mut js, postings.iter().map(String::as_str));
-    let _ = write!(js, ",\"docs\":{},\"sections\":[", json(&docs));
-    for (i, (anchor, heading)) in sections.iter().enumerate() {
-        if i > 0 {
-            js.push(',');
+    // Postings go to shard files of consecutive terms, loaded as queries
+    // need them: the first result waits for a few of them, not for all.
+    let mut shards: Vec<usize> = Vec::new();
+    let mut size = SHARD_BYTES;
+    for (t, p) in postings.iter().enumerate() {
+        if size >= SHARD_BYTES {
+            shards.push(t);
+            size = 0;
         }
-        let _ = write!(js, "[{},{}]", json(anchor), json(heading));
+        size += p.len() + 3;
     }
-    js.push_str("],\"pages\":[");
+    js.push_str(",\"shards\":");
+    js.push_str(&serde_json::to_string(&shards).unwrap_or_else(|_| "[]".into()));
+    // A small handbook's postings come with the index: one file less to
+    // wait for before the first result.
+    let inline = shards.len() <= 1;
+    if inline {
+        js.push_str(",\"postings\":");
+        json_list(&mut js, postings.iter().map(String::as_str));
+    }
+    let _ = write!(js, ",\"docs\":{},\"groups\":", json(&docs));
+    json_list(&mut js, groups.iter().copied());
+    js.push_str(",\"pages\":[");
     for (i, p) in pages.iter().enumerate() {
         if i > 0 {
             js.push(',');
@@ -257,12 +274,11 @@ pub fn build<'a>(
             .map_or(("", ""), |(u, l)| (u.as_str(), l.as_str()));
         let _ = write!(
             js,
-            "[{},{},{},{},{},{},{}]",
+            "[{},{},{},{},{},{}]",
             json(&p.title),
             json(&p.url),
-            json(&p.section),
+            group_id[p.section.as_str()],
             p.pair,
-            json(p.kind),
             json(other),
             json(other_lang)
         );
@@ -272,10 +288,28 @@ pub fn build<'a>(
     js.push_str("});\n");
 
     let mut files = vec![(format!("search/index-{code}.js"), js)];
-    for (k, chunk) in targets.chunks(CHUNK).enumerate() {
-        let mut c = format!("BrugSearch.text({},{k},", json(code));
-        json_list(&mut c, chunk.iter().map(|t| t.text.trim()));
+    for (k, &start) in shards.iter().enumerate().filter(|_| !inline) {
+        let end = shards.get(k + 1).copied().unwrap_or(postings.len());
+        let mut c = format!("BrugSearch.postings({},{k},", json(code));
+        json_list(&mut c, postings[start..end].iter().map(String::as_str));
         c.push_str(");\n");
+        files.push((format!("search/post-{code}-{k}.js"), c));
+    }
+    for (k, chunk) in targets.chunks(CHUNK).enumerate() {
+        let mut c = format!("BrugSearch.text({},{k},[", json(code));
+        for (i, t) in chunk.iter().enumerate() {
+            if i > 0 {
+                c.push(',');
+            }
+            let _ = write!(
+                c,
+                "[{},{},{}]",
+                json(t.anchor),
+                json(t.heading),
+                json(t.text.trim())
+            );
+        }
+        c.push_str("]);\n");
         files.push((format!("search/text-{code}-{k}.js"), c));
     }
     Built {

@@ -14,7 +14,15 @@ export function loadEngine(site, langs) {
     'search/snowball/german-stemmer.global.min.js', 'search/analyze.js', 'search/search.js']) {
     run(path.join(statics, f));
   }
-  for (const lang of langs) run(path.join(site, 'search', `index-${lang}.js`));
+  for (const lang of langs) {
+    run(path.join(site, 'search', `index-${lang}.js`));
+    // A browser loads the postings and texts a query needs; here all.
+    for (const kind of ['post', 'text']) {
+      for (let k = 0; fs.existsSync(path.join(site, 'search', `${kind}-${lang}-${k}.js`)); k++) {
+        run(path.join(site, 'search', `${kind}-${lang}-${k}.js`));
+      }
+    }
+  }
   return context.BrugSearch;
 }
 

@@ -6,55 +6,63 @@
 
    Index format (search/index-LANG.js calls BrugSearch.index):
      terms     sorted search terms
-     postings  per term: doc-id deltas and values, as base-32 varints
-               (digits 0-9a-v end a number, A-Z@$%&*+ continue it); a value
-               is score*2 + 1 when the term is in the page title
-     docs      per target (a page's intro or one of its sections), varints:
-               page-number delta, then an index into sections
-     sections  distinct [anchor, heading] pairs
-     pages     [title, url, section title, pair, kind, other url, other lang]
+     shards    first term of each postings shard (search/post-LANG-K.js
+               calls BrugSearch.postings): per term, doc-id deltas and
+               values as base-32 varints (digits 0-9a-v end a number,
+               A-Z@$%&*+ continue it); a value is score*2 + 1 when the term
+               is in the page title
+     docs      per target (a page's intro or one of its sections) the delta
+               of its page number, as varints
+     groups    section titles; pages refer to them by number
+     pages     [title, url, group, pair, other url, other lang]
      vocab     the words compounds are split into
-     chunk     docs per text chunk (search/text-LANG-K.js, for snippets) */
+     chunk     targets per text chunk (search/text-LANG-K.js calls
+               BrugSearch.text with [anchor, heading, text] per target) */
 (function (root) {
   "use strict";
 
   var END = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@$%&*+";
   var PREFIX_MAX = 40;
+  var INFIX_MAX = 40;
+  /* Hits returned per language (more would only be counted). */
+  var LIMIT = 200;
 
   var indexes = {};
   var texts = {};
   var waiting = {};
 
-  function decode(s) {
-    var out = [];
-    var n = 0;
-    for (var i = 0; i < s.length; i++) {
-      var c = s.charAt(i);
-      var d = END.indexOf(c);
-      if (d >= 0) {
-        out.push(n * 32 + d);
-        n = 0;
-      } else {
-        n = n * 32 + MORE.indexOf(c);
-      }
-    }
-    return out;
+  /* Char code → base-32 digit: 0..31 ends a number, 32..63 continues it. */
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 32; d++) {
+    DIGIT[END.charCodeAt(d)] = d;
+    DIGIT[MORE.charCodeAt(d)] = 32 + d;
   }
 
-  /* Doc id → value for one term, decoded once. */
-  function postings(ix, t) {
-    var cached = ix.cache[t];
-    if (cached) return cached;
-    var nums = decode(ix.postings[t]);
-    var map = new Map();
-    var doc = 0;
-    for (var i = 0; i + 1 < nums.length; i += 2) {
-      doc += nums[i];
-      map.set(doc, nums[i + 1]);
+  function decode(s) {
+    var out = new Int32Array(s.length);
+    var n = 0, v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = DIGIT[s.charCodeAt(i)];
+      if (c < 32) { out[n++] = v * 32 + c; v = 0; } else v = v * 32 + (c - 32);
     }
-    ix.cache[t] = map;
-    return map;
+    return out.subarray(0, n);
+  }
+
+  /* The postings of term t: doc ids and values, decoded once. */
+  function postings(ix, t) {
+    var p = ix.decoded[t];
+    if (p) return p;
+    var nums = decode(ix.post[t] || "");
+    var docs = new Int32Array(nums.length >> 1), vals = new Int32Array(nums.length >> 1);
+    var doc = 0;
+    for (var i = 0, j = 0; i + 1 < nums.length; i += 2, j++) {
+      doc += nums[i];
+      docs[j] = doc;
+      vals[j] = nums[i + 1];
+    }
+    p = ix.decoded[t] = { docs: docs, vals: vals };
+    return p;
   }
 
   function lowerBound(arr, key) {
@@ -71,11 +79,31 @@
     return ix.terms[i] === term ? i : -1;
   }
 
+  function shardOf(ix, t) {
+    return lowerBound(ix.shards, t + 1) - 1;
+  }
+
+  /* Shards the ids need that are not loaded; starts loading them. */
+  function missingShards(ix, ids) {
+    var missing = [];
+    ids.forEach(function (pair) {
+      var k = shardOf(ix, pair[0]);
+      if (!ix.shardLoaded[k] && missing.indexOf(k) < 0) missing.push(k);
+    });
+    missing.forEach(function (k) {
+      var key = "post-" + ix.lang + "-" + k;
+      if (waiting[key]) return;
+      waiting[key] = true;
+      load(ix.base + "search/post-" + ix.lang + "-" + k + ".js");
+    });
+    return missing.length;
+  }
+
   /* The words of a query, each with its terms; the last word also matches
      as a prefix while the reader is still typing it. */
   function parse(query, lang, ix, typing) {
     var A = root.BrugAnalyze;
-    var words = String(query).split(/[\s]+/).filter(Boolean);
+    var words = String(query).split(/\s+/).filter(Boolean);
     var parsed = [];
     words.forEach(function (word, w) {
       var terms = A.analyze(word, lang, ix.vocab);
@@ -88,7 +116,7 @@
       // A word the handbook only uses inside compounds it was not split
       // from (Prinzip in Konsensprinzip): look for it inside terms.
       if (!ids.length && terms.length && terms[0].length >= 4) {
-        for (var j = 0, found = 0; j < ix.terms.length && found < PREFIX_MAX; j++) {
+        for (var j = 0, found = 0; j < ix.terms.length && found < INFIX_MAX; j++) {
           if (ix.terms[j].indexOf(terms[0]) > 0) { ids.push([j, 0.5]); found++; }
         }
       }
@@ -106,41 +134,76 @@
     return parsed;
   }
 
+  /* Scratch arrays per index, reused by every query. */
+  function scratch(ix) {
+    if (!ix.acc) {
+      var n = ix.docPage.length;
+      ix.acc = new Float64Array(n);
+      ix.best = new Float64Array(n);
+      ix.matched = new Uint8Array(n);
+      ix.inTitle = new Uint8Array(n);
+      ix.wordTitle = new Uint8Array(n);
+      ix.pageKey = new Float64Array(ix.pages.length);
+      ix.pageDoc = new Int32Array(ix.pages.length);
+    }
+    return ix;
+  }
+
   /* Ranked hits of `query` in language `lang`: one per page, its best
-     target. Pages matching every word come first, then title matches. */
+     target, at most LIMIT; `.total` counts them all. Pages matching every
+     word come first, then title matches, then by BM25F score. Returns null
+     while postings the query needs are still loading. */
   function search(lang, query, typing) {
     var ix = indexes[lang];
-    if (!ix) return [];
+    if (!ix) return null;
     var words = parse(query, lang, ix, typing);
-    if (!words.length) return [];
-    var score = new Map(), matched = new Map(), title = new Map();
+    var all = [];
+    words.forEach(function (w) { all = all.concat(w.ids); });
+    if (missingShards(ix, all)) return null;
+    var hits = [];
+    hits.total = 0;
+    if (!words.length) return hits;
+    scratch(ix);
+    var touched = [];
     words.forEach(function (w) {
-      var best = new Map();
+      var wt = [];
       w.ids.forEach(function (pair) {
-        postings(ix, pair[0]).forEach(function (value, doc) {
-          var s = (value >> 1) * pair[1];
-          if ((value & 1) && pair[1] === 1) title.set(doc, (title.get(doc) || 0) + 1);
-          if (s > (best.get(doc) || 0)) best.set(doc, s);
-        });
+        var p = postings(ix, pair[0]), weight = pair[1], whole = weight === 1;
+        for (var j = 0; j < p.docs.length; j++) {
+          var doc = p.docs[j], v = p.vals[j], s = (v >> 1) * weight;
+          if (ix.best[doc] === 0 && ix.wordTitle[doc] === 0) wt.push(doc);
+          if (s > ix.best[doc]) ix.best[doc] = s;
+          if ((v & 1) && whole) ix.wordTitle[doc] = 1;
+        }
       });
-      best.forEach(function (s, doc) {
-        score.set(doc, (score.get(doc) || 0) + s);
-        matched.set(doc, (matched.get(doc) || 0) + 1);
-      });
+      for (var k = 0; k < wt.length; k++) {
+        var doc = wt[k];
+        if (ix.matched[doc] === 0) touched.push(doc);
+        ix.acc[doc] += ix.best[doc];
+        ix.matched[doc]++;
+        ix.inTitle[doc] += ix.wordTitle[doc];
+        ix.best[doc] = 0;
+        ix.wordTitle[doc] = 0;
+      }
     });
-    var docs = Array.from(score.keys());
-    docs.sort(function (a, b) {
-      return (matched.get(b) - matched.get(a)) ||
-        ((title.get(b) || 0) - (title.get(a) || 0)) ||
-        (score.get(b) - score.get(a)) || (a - b);
-    });
-    var seen = new Set(), hits = [];
-    docs.forEach(function (doc) {
-      var page = ix.docs[doc][0];
-      if (seen.has(page)) return;
-      seen.add(page);
-      hits.push({ lang: lang, doc: doc, page: page, score: score.get(doc), matched: matched.get(doc), all: matched.get(doc) === words.length, title: title.get(doc) || 0, words: words });
-    });
+    var pagesHit = [];
+    for (var i = 0; i < touched.length; i++) {
+      var doc = touched[i], page = ix.docPage[doc];
+      var key = ix.matched[doc] * 1e7 + ix.inTitle[doc] * 1e5 + ix.acc[doc];
+      if (ix.pageKey[page] === 0) pagesHit.push(page);
+      if (key > ix.pageKey[page]) { ix.pageKey[page] = key; ix.pageDoc[page] = doc; }
+    }
+    pagesHit.sort(function (a, b) { return (ix.pageKey[b] - ix.pageKey[a]) || (a - b); });
+    for (i = 0; i < pagesHit.length && i < LIMIT; i++) {
+      var pg = pagesHit[i], best = ix.pageDoc[pg];
+      hits.push({ lang: lang, doc: best, page: pg, score: ix.acc[best], matched: ix.matched[best], all: ix.matched[best] === words.length ? 1 : 0, title: ix.inTitle[best], words: words });
+    }
+    hits.total = pagesHit.length;
+    for (i = 0; i < touched.length; i++) {
+      doc = touched[i];
+      ix.acc[doc] = 0; ix.matched[doc] = 0; ix.inTitle[doc] = 0;
+    }
+    for (i = 0; i < pagesHit.length; i++) ix.pageKey[pagesHit[i]] = 0;
     return hits;
   }
 
@@ -148,8 +211,11 @@
      languages is one hit, shown in the reader's language when it has it. */
   function searchBoth(langs, reader, query, typing) {
     var byPair = new Map();
+    var pending = false;
     langs.forEach(function (lang) {
-      search(lang, query, typing).forEach(function (hit) {
+      var hits = search(lang, query, typing);
+      if (!hits) { pending = true; return; }
+      hits.forEach(function (hit) {
         var pair = indexes[lang].pages[hit.page][3];
         var prev = byPair.get(pair);
         var better = !prev || (hit.lang === reader && prev.lang !== reader) ||
@@ -157,7 +223,10 @@
         if (better) byPair.set(pair, hit);
       });
     });
-    return Array.from(byPair.values()).sort(rank);
+    if (pending) return null;
+    var out = Array.from(byPair.values()).sort(rank);
+    out.total = out.length;
+    return out;
   }
 
   function rank(a, b) {
@@ -166,34 +235,56 @@
 
   /* ---- snippets */
 
-  function textOf(hit, done) {
+  /* The [anchor, heading, text] of a hit's target, if its chunk is here. */
+  function entryOf(hit) {
     var ix = indexes[hit.lang];
     var k = Math.floor(hit.doc / ix.chunk);
-    var key = hit.lang + "-" + k;
-    if (texts[key]) return done(texts[key][hit.doc - k * ix.chunk] || "");
-    (waiting[key] = waiting[key] || []).push(function () { done(texts[key][hit.doc - k * ix.chunk] || ""); });
-    if (waiting[key].length === 1) load(ix.base + "search/text-" + hit.lang + "-" + k + ".js");
+    var list = texts[hit.lang + "-" + k];
+    return list ? list[hit.doc - k * ix.chunk] || null : null;
+  }
+
+  /* Calls done(entry) once the hit's text chunk is loaded. */
+  function textOf(hit, done) {
+    var ix = indexes[hit.lang];
+    var entry = entryOf(hit);
+    if (entry) return done(entry);
+    var key = hit.lang + "-" + Math.floor(hit.doc / ix.chunk);
+    (waiting[key] = waiting[key] || []).push(function () { done(entryOf(hit) || ["", "", ""]); });
+    if (waiting[key].length === 1) load(ix.base + "search/text-" + key + ".js");
+  }
+
+  /* Folded words, cached: snippets fold the same words again and again. */
+  var foldCache = new Map();
+  function folded(word, lang) {
+    var key = lang + ":" + word;
+    var f = foldCache.get(key);
+    if (f === undefined) {
+      if (foldCache.size > 20000) foldCache.clear();
+      f = root.BrugAnalyze.fold(word, lang);
+      foldCache.set(key, f);
+    }
+    return f;
   }
 
   /* About `width` characters of `text` around the first matched word, with
-     every matched word in <mark>. Returns a DocumentFragment. */
+     the matched words in <mark>: a word is marked when its folded form
+     starts with a query term or holds one of its compound parts. Returns a
+     DocumentFragment. */
   function snippet(text, hit, width) {
-    var A = root.BrugAnalyze;
     var ix = indexes[hit.lang];
-    var want = new Set();
-    var prefixes = [];
+    var starts = [], inside = [];
     hit.words.forEach(function (w) {
-      w.terms.forEach(function (t) { want.add(t); });
-      w.ids.forEach(function (p) { if (p[1] !== 1) prefixes.push(ix.terms[p[0]]); });
+      w.terms.forEach(function (t, k) { if (t.length >= 2) (k === 0 ? starts : inside).push(t); });
+      w.ids.forEach(function (p) { if (p[1] !== 1) inside.push(ix.terms[p[0]]); });
     });
+    var scan = text.length > 6000 ? text.slice(0, 6000) : text;
     var re = /[\p{L}\p{N}]+/gu;
     var marks = [];
     var m;
-    while ((m = re.exec(text)) && marks.length < 40) {
-      var terms = A.analyze(m[0], hit.lang, ix.vocab);
-      var hitWord = terms.some(function (t) {
-        return want.has(t) || prefixes.indexOf(t) >= 0;
-      });
+    while ((m = re.exec(scan)) && marks.length < 40) {
+      var f = folded(m[0], hit.lang);
+      var hitWord = starts.some(function (t) { return f.lastIndexOf(t, 0) === 0 || t.lastIndexOf(f, 0) === 0 && f.length >= 3; }) ||
+        inside.some(function (t) { return t.length >= 3 && f.indexOf(t) >= 0; });
       if (hitWord) marks.push([m.index, m.index + m[0].length]);
     }
     var start = 0;
@@ -224,9 +315,10 @@
 
   /* ---- loading */
 
-  function load(src, onload) {
+  function load(src, onload, ordered) {
     var s = document.createElement("script");
     s.src = src;
+    if (ordered) s.async = false;
     if (onload) s.onload = onload;
     s.onerror = function () { failed = true; notify(); };
     document.head.appendChild(s);
@@ -234,47 +326,69 @@
 
   var failed = false;
   var listeners = [];
-  function notify() { listeners.forEach(function (f) { f(); }); }
+  function notify() { listeners.slice().forEach(function (f) { f(); }); }
 
-  /* Loads the analysis once, then the index of each of `langs`. */
-  var analysisLoading = false;
+  /* Loads the analysis and the indexes of `langs`: all requested at once,
+     executed in order (async = false), so nothing waits for a round trip. */
+  var analysisRequested = false;
   function ensure(base, langs) {
-    var scripts = ["search/analysis-data.js", "search/snowball/dutch-stemmer.global.min.js", "search/snowball/german-stemmer.global.min.js", "search/analyze.js"];
-    function indexesNext() {
-      langs.forEach(function (lang) {
-        if (indexes[lang] || waiting["ix-" + lang]) return;
-        waiting["ix-" + lang] = true;
-        load(base + "search/index-" + lang + ".js");
-      });
+    var scripts = ["search/analysis-data.js", "search/snowball/dutch-stemmer.global.min.js",
+      "search/snowball/german-stemmer.global.min.js", "search/analyze.js"];
+    if (!analysisRequested) {
+      analysisRequested = true;
+      scripts.forEach(function (s) { load(base + "static/" + s, null, true); });
     }
-    if (root.BrugAnalyze) return indexesNext();
-    if (analysisLoading) { listeners.push(function once() { if (root.BrugAnalyze) indexesNext(); }); return; }
-    analysisLoading = true;
-    var i = 0;
+    langs.forEach(function (lang) {
+      if (indexes[lang] || waiting["ix-" + lang]) return;
+      waiting["ix-" + lang] = true;
+      load(base + "search/index-" + lang + ".js", function () { prefetch(lang); }, true);
+    });
+  }
+
+  /* After the index, the remaining postings shards load one by one when
+     the browser is idle, so that later words rarely wait for one. */
+  function prefetch(lang) {
+    var ix = indexes[lang];
+    if (!ix) return;
+    var idle = root.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+    var k = 0;
     (function next() {
-      if (i === scripts.length) { notify(); indexesNext(); return; }
-      load(base + "static/" + scripts[i++], next);
+      while (k < ix.shards.length && (ix.shardLoaded[k] || waiting["post-" + lang + "-" + k])) k++;
+      if (k >= ix.shards.length) return;
+      waiting["post-" + lang + "-" + k] = true;
+      idle(function () { load(ix.base + "search/post-" + lang + "-" + k + ".js", next); });
     })();
   }
 
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
-      var nums = decode(data.docs), docs = [], page = 0;
-      for (var i = 0; i + 1 < nums.length; i += 2) {
+      var nums = decode(data.docs);
+      data.docPage = new Int32Array(nums.length);
+      for (var i = 0, page = 0; i < nums.length; i++) {
         page += nums[i];
-        var section = data.sections[nums[i + 1]] || ["", ""];
-        docs.push([page, section[0], section[1]]);
+        data.docPage[i] = page;
       }
-      data.docs = docs;
-      data.cache = [];
+      data.post = data.postings || new Array(data.terms.length);
+      data.decoded = new Array(data.terms.length);
+      data.shardLoaded = data.postings ? [true] : [];
+      delete data.postings;
       data.base = currentBase;
       indexes[data.lang] = data;
       root.BrugSearch.loadedAt = root.performance ? performance.now() : 0;
       notify();
     },
+    /* Called by search/post-LANG-K.js: the postings of shard k. */
+    postings: function (lang, k, list) {
+      var ix = indexes[lang];
+      if (!ix) return;
+      for (var i = 0; i < list.length; i++) ix.post[ix.shards[k] + i] = list[i];
+      ix.shardLoaded[k] = true;
+      notify();
+    },
     /* Called by search/text-LANG-K.js. */
     text: function (lang, k, list) {
+      /* list: [anchor, heading, text] per target of chunk k */
       var key = lang + "-" + k;
       texts[key] = list;
       (waiting[key] || []).forEach(function (f) { f(); });
@@ -282,7 +396,8 @@
     },
     search: search,
     searchBoth: searchBoth,
-    /* What a hit links to: { title, href, lang }. */
+    /* What a hit links to: { title, href, lang } (with its section's
+       anchor once its text chunk is loaded). */
     target: function (hit) {
       var t = hitTarget(hit);
       return { title: t.title, href: t.href, lang: t.lang };
@@ -307,17 +422,38 @@
 
   function hitTarget(hit) {
     var ix = indexes[hit.lang];
-    var doc = ix.docs[hit.doc];
-    var page = ix.pages[doc[0]];
+    var page = ix.pages[ix.docPage[hit.doc]];
+    var entry = entryOf(hit) || ["", "", ""];
     return {
       title: page[0],
-      href: resultUrl(ix.base, page[1]) + (doc[1] ? "#" + doc[1] : ""),
-      section: page[2],
-      heading: doc[2],
-      other: page[5] ? resultUrl(ix.base, page[5]) : null,
-      otherLang: page[6],
+      page: resultUrl(ix.base, page[1]),
+      href: resultUrl(ix.base, page[1]) + (entry[0] ? "#" + entry[0] : ""),
+      section: ix.groups[page[2]] || "",
+      heading: entry[1],
+      other: page[4] ? resultUrl(ix.base, page[4]) : null,
+      otherLang: page[5],
       lang: hit.lang
     };
+  }
+
+  /* Fills in a result's heading, section link and snippet once its text
+     chunk is here. */
+  function complete(hit, link, where, snip, width) {
+    later(function () {
+      textOf(hit, function (entry) {
+        if (!snip.isConnected) return;
+        var t = hitTarget(hit);
+        if (link) link.setAttribute("href", t.href);
+        if (where && entry[1]) where.textContent = [t.section, entry[1]].filter(Boolean).join(" › ");
+        snip.appendChild(snippet(entry[2], hit, width));
+      });
+    });
+  }
+
+  /* Snippets are drawn after the results, so typing stays quick. */
+  function later(f) {
+    if (root.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(f, 0); });
+    else setTimeout(f, 0);
   }
 
   function template(s, n) { return String(s || "").replace("{n}", String(n)); }
@@ -373,7 +509,8 @@
       }
       var typing = !/\s$/.test(q);
       var hits = wanted.length > 1 ? searchBoth(wanted, lang, q, typing) : search(lang, q, typing);
-      render(hits.slice(0, 8), hits.length);
+      // null: postings are loading; a listener runs this again.
+      if (hits) render(hits.slice(0, 8), hits.total);
     }
 
     function render(hits, total) {
@@ -384,11 +521,11 @@
         var a = el("a", { role: "option", id: "search-option-" + options.length, href: t.href, "aria-selected": "false", "class": "search-hit" });
         if (t.lang !== lang) { a.setAttribute("hreflang", t.lang); a.setAttribute("lang", t.lang); }
         a.appendChild(el("span", { "class": "search-hit-title" }, t.title));
-        var where = [t.section, t.heading].filter(Boolean).join(" › ");
-        if (where) a.appendChild(el("span", { "class": "search-hit-where" }, where));
+        var where = el("span", { "class": "search-hit-where" }, t.section);
+        a.appendChild(where);
         var snip = el("span", { "class": "search-hit-snippet" });
         a.appendChild(snip);
-        textOf(hit, function (text) { snip.appendChild(snippet(text, hit, 110)); });
+        complete(hit, a, where, snip, 110);
         listbox.appendChild(a);
         options.push(a);
         if (t.other) {
@@ -458,8 +595,9 @@
     currentBase = form.getAttribute("data-root") || "";
     listeners.push(function show() {
       if (!wanted.every(function (l) { return api.ready(l); })) return;
-      listeners.splice(listeners.indexOf(show), 1);
       var hits = wanted.length > 1 ? searchBoth(wanted, lang, q, false) : search(lang, q, false);
+      if (!hits) return;
+      listeners.splice(listeners.indexOf(show), 1);
       list.textContent = "";
       hits.slice(0, 50).forEach(function (hit) {
         var t = hitTarget(hit);
@@ -467,18 +605,17 @@
         var a = el("a", { href: t.href }, t.title);
         if (t.lang !== lang) { a.setAttribute("hreflang", t.lang); a.setAttribute("lang", t.lang); }
         li.appendChild(a);
-        var where = [t.section, t.heading].filter(Boolean).join(" › ");
-        if (where) li.appendChild(el("span", { "class": "search-hit-where" }, " " + where));
+        var where = el("span", { "class": "search-hit-where" }, t.section);
+        li.appendChild(where);
         if (t.other) {
-          li.appendChild(document.createTextNode(" "));
           li.appendChild(el("a", { href: t.other, hreflang: t.otherLang, lang: t.otherLang, "class": "search-hit-other" }, form.getAttribute("data-lang-" + t.otherLang) || t.otherLang));
         }
         var p = el("p", { "class": "search-hit-snippet" });
         li.appendChild(p);
-        textOf(hit, function (text) { p.appendChild(snippet(text, hit, 220)); });
+        complete(hit, a, where, p, 220);
         list.appendChild(li);
       });
-      heading.textContent = hits.length ? template(form.getAttribute("data-count"), hits.length) : form.getAttribute("data-none");
+      heading.textContent = hits.length ? template(form.getAttribute("data-count"), hits.total) : form.getAttribute("data-none");
       if (index) index.hidden = true;
     });
     ensure(currentBase, wanted);

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// bench-search.mjs — what the search costs a reader, measured in headless
+// Chromium on a built site opened from file://:
+//
+//   node scripts/bench-search.mjs SITE [--lang nl] [--runs 7] [--query "kerngroep overleg"]
+//
+// Reports, per language:
+//   bytes      what the browser loads before the first result (analysis
+//              scripts, search/index-LANG.js and the postings shards the
+//              first query loads), raw and gzip, and as a share of the
+//              language's indexed page text (text_bytes in the index)
+//   first      focus → index loaded → first query answered and shown (ms)
+//   keystroke  each further keystroke of the query until its results are
+//              drawn, loading any postings shard it needs (ms)
+// Every run opens a fresh page; medians (and min–max) over --runs.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const site = path.resolve(args[0] || '');
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const langs = opt('lang', 'nl,de').split(',');
+const runs = Number(opt('runs', '7'));
+const queries = { nl: opt('query', 'kerngroep overleg gemeente'), de: opt('query', 'Kerngruppe Gespräch Kommune') };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--allow-file-access-from-files'] });
+try {
+  for (const lang of langs) {
+    const files = ['static/search/search.js', 'static/search/analysis-data.js', 'static/search/snowball/dutch-stemmer.global.min.js',
+      'static/search/snowball/german-stemmer.global.min.js', 'static/search/analyze.js', `search/index-${lang}.js`];
+    // The shards the first run's first word loads, found from the browser.
+    const probe = await browser.newPage();
+    const loaded = [];
+    probe.on('request', (r) => { const m = r.url().match(/search\/post-[a-z]+-\d+\.js$/); if (m) loaded.push(m[0]); });
+    await probe.goto(pathToFileURL(path.join(site, lang, 'index.html')).href);
+    await probe.focus('#search-input');
+    await probe.fill('#search-input', (queries[lang] || queries.nl).split(' ')[0]);
+    await probe.waitForSelector('#search-listbox [role=option]', { timeout: 20000 });
+    await probe.close();
+    files.push(...new Set(loaded));
+    const raw = files.map((f) => fs.readFileSync(path.join(site, f)));
+    const bytes = raw.reduce((n, b) => n + b.length, 0);
+    const gz = raw.reduce((n, b) => n + zlib.gzipSync(b, { level: 6 }).length, 0);
+    const index = fs.readFileSync(path.join(site, `search/index-${lang}.js`), 'utf8');
+    const textBytes = Number((index.match(/"text_bytes":(\d+)/) || [0, 0])[1]);
+    console.log(`${lang}: before the first result ${kb(bytes)} (gzip ${kb(gz)}) = ${(100 * bytes / textBytes).toFixed(1)}% ` +
+      `(gzip ${(100 * gz / textBytes).toFixed(1)}%) of ${kb(textBytes)} page text`);
+    const first = [], load = [], keys = [];
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(path.join(site, lang, 'index.html')).href);
+      await page.waitForFunction(() => !!window.BrugSearch);
+      const q = queries[lang] || queries.nl;
+      const t = await page.evaluate((q) => new Promise((resolve) => {
+        const input = document.getElementById('search-input');
+        const box = document.getElementById('search-listbox');
+        const t0 = performance.now();
+        input.focus();
+        input.value = q.split(' ')[0];
+        input.dispatchEvent(new Event('input'));
+        const done = () => {
+          if (!box.querySelector('[role=option]')) return false;
+          resolve({ first: performance.now() - t0, loaded: window.BrugSearch.loadedAt - t0 });
+          return true;
+        };
+        if (!done()) new MutationObserver((_, obs) => { if (done()) obs.disconnect(); }).observe(box, { childList: true });
+      }), q);
+      first.push(t.first);
+      load.push(t.loaded);
+      // A keystroke ends when its results are drawn (render() stamps
+      // BrugSearch.lastRender), postings shards it had to load included.
+      const k = await page.evaluate(async (q) => {
+        const input = document.getElementById('search-input');
+        const times = [];
+        let typed = q.split(' ')[0];
+        for (const c of q.slice(typed.length)) {
+          typed += c;
+          const t0 = performance.now();
+          input.value = typed;
+          input.dispatchEvent(new Event('input'));
+          while (!(window.BrugSearch.lastRender >= t0) && performance.now() - t0 < 3000) {
+            await new Promise((r) => setTimeout(r, 0));
+          }
+          times.push(window.BrugSearch.lastRender - t0);
+        }
+        return times;
+      }, q);
+      keys.push(...k);
+      await page.close();
+    }
+    console.log(`${lang}: focus → index loaded ${fmt(load)}; → first results shown ${fmt(first)}`);
+    console.log(`${lang}: each further keystroke ${fmt(keys)} over ${keys.length} keystrokes; 95th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.95)].toFixed(1)} ms`);
+  }
+} finally {
+  await browser.close();
+}
