@@ -126,11 +126,13 @@ fn each_language_gets_an_index_of_its_own_pages_and_their_sections() {
         .unwrap()
         .starts_with("Een heel lang begrip"));
     assert!(f.page("nl/begrippen/index.html").contains("id=\"lang\""));
-    // Postings come in shards of consecutive terms.
-    assert!(f
-        .page("search/post-nl-0.js")
-        .starts_with("BrugSearch.postings(\"nl\",0,["));
-    assert_eq!(nl["shards"][0], 0);
+    // A handbook this small carries its postings inside the index.
+    assert_eq!(nl["shards"], serde_json::json!([0]));
+    assert_eq!(
+        nl["postings"].as_array().unwrap().len(),
+        nl["terms"].as_array().unwrap().len()
+    );
+    assert!(!f.out().join("search/post-nl-0.js").exists());
     // What the reader loads before the first result is small next to the text.
     assert!(nl["text_bytes"].as_u64().unwrap() > 500);
 }
@@ -204,4 +206,46 @@ fn quality_cases_pass_on_the_shipped_handbook() {
             .ends_with(&format!("{} passed, 0 failed", cases.len())),
         "{text}"
     );
+}
+
+#[test]
+fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
+    let f = Fixture::new("web");
+    // 400 pages of distinct words: more postings than one shard holds.
+    for i in 0..400 {
+        let words: Vec<String> = (0..60).map(|w| format!("woord{i}n{w}")).collect();
+        f.write(
+            &format!("content/modules/gen{i}.nl.md"),
+            format!("+++\ntitle = \"Pagina {i}\"\n+++\n\n{} over overleg.\n\n## Deel {i}\n\nMeer tekst {i}.\n", words.join(" ")),
+        );
+    }
+    f.build();
+    let nl = index(&f, "nl");
+    let shards = nl["shards"].as_array().unwrap();
+    assert!(shards.len() > 1, "{} shard(s)", shards.len());
+    assert!(nl.get("postings").is_none());
+    let mut covered = 0;
+    for k in 0..shards.len() {
+        let js = f.page(&format!("search/post-nl-{k}.js"));
+        let list = js
+            .strip_prefix(&format!("BrugSearch.postings(\"nl\",{k},"))
+            .and_then(|s| s.trim_end().strip_suffix(");"))
+            .expect("shard shape");
+        let list: Vec<Value> = serde_json::from_str(list).unwrap();
+        assert_eq!(shards[k], covered, "shard {k} starts where the last ended");
+        covered += list.len();
+    }
+    assert_eq!(covered, nl["terms"].as_array().unwrap().len());
+    // And queries find words from any shard.
+    for (query, page) in [
+        ("woord1n5", "gen1/"),
+        ("woord399n59", "gen399/"),
+        ("Deel 250", "gen250/"),
+    ] {
+        let found = hits(&f.out(), "nl", "nl", query);
+        assert!(
+            found.first().is_some_and(|h| h.0.contains(page)),
+            "{query}: {found:?}"
+        );
+    }
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// search-shards.mjs — the header search of a site whose postings come in
+// shards, from file:// in headless Chromium: typing several words loads
+// the shards they need on demand and shows results for each.
+//
+//   node tests/browser/search-shards.mjs SITE WORD...
+//
+// Prints one line per word and finally `N passed, M failed`.
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [siteArg, ...words] = process.argv.slice(2);
+const site = path.resolve(siteArg || '');
+if (!siteArg || !words.length || !fs.existsSync(path.join(site, 'search/post-nl-1.js'))) {
+  console.error('usage: search-shards.mjs SITE WORD... (a site with postings shards)');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+let passed = 0, failed = 0;
+const check = (name, ok, detail = '') => {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
+};
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage();
+  const shards = new Set();
+  const problems = [];
+  page.on('request', (r) => {
+    const m = r.url().match(/search\/post-nl-(\d+)\.js$/);
+    if (m) shards.add(m[1]);
+    if (!r.url().startsWith('file:')) problems.push(r.url());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(pathToFileURL(path.join(site, 'nl/index.html')).href);
+  await page.focus('#search-input');
+  for (const word of words) {
+    await page.fill('#search-input', word);
+    const ok = await page.waitForFunction((w) => {
+      const titles = [...document.querySelectorAll('#search-listbox [role=option]')];
+      return titles.length > 0 && document.getElementById('search-input').value === w;
+    }, word, { timeout: 10000 }).then(() => true, () => false);
+    check(`"${word}" shows results`, ok);
+  }
+  check('the words needed more than one postings shard', shards.size > 1, `${[...shards]}`);
+  check('no request left file: and no page error', problems.length === 0, problems.join('; '));
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
