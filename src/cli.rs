@@ -17,6 +17,7 @@ Examples:
   brug status                     missing and outdated translations
   brug status --stamp content/methods/consensus.de.md
                                   mark a translation as up to date with its original
+  brug serve --open               preview while editing; tabs reload on save
   brug init mijn-handboek         start a new handbook";
 
 /// brug builds a bilingual (Dutch/German) policy handbook into a static,
@@ -61,6 +62,20 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         stamp: Option<PathBuf>,
     },
+    /// Preview the handbook: build it into memory, serve it, rebuild and
+    /// reload open tabs whenever a source changes. Never writes public/.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback is reachable from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Start a new handbook in DIR (handbook.toml, a home page, one section).
     Init {
         /// The folder to create the handbook in.
@@ -87,6 +102,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => match crate::serve::run(crate::serve::Options {
+            root,
+            port,
+            bind,
+            open,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         Command::Check {
             root,
             strict,

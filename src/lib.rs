@@ -30,6 +30,7 @@ pub mod pairs;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod slug;

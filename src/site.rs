@@ -8,7 +8,7 @@ use crate::load::load;
 use crate::markdown::LinkStyle;
 use crate::model::{Handbook, Translation};
 use crate::output;
-use crate::render::{RenderOptions, Site};
+use crate::render::{Output, RenderOptions, Site};
 use crate::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -39,9 +39,31 @@ impl Report {
     }
 }
 
+/// Where a build's files go.
+pub enum Dest<'a> {
+    /// Nowhere: `brug check`.
+    Check,
+    /// A folder, written aside and swapped in when nothing failed.
+    Dir(&'a Path),
+    /// A function, as each file is ready (`brug serve` keeps them in memory).
+    Memory(&'a (dyn Fn(Output) + Sync)),
+}
+
 /// Loads, renders and (when `out` is given and nothing failed) writes the site.
 pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
+    match out {
+        Some(dir) => run_to(root, Dest::Dir(dir), opts),
+        None => run_to(root, Dest::Check, opts),
+    }
+}
+
+/// Loads and renders the site into `dest`.
+pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
     let start = Instant::now();
+    let out = match dest {
+        Dest::Dir(dir) => Some(dir),
+        _ => None,
+    };
     let mut report = Report::default();
     if let Some(out) = out {
         if inside(out, &root.join("content")) {
@@ -78,7 +100,7 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
     }
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
-    let measure = |o: &crate::render::Output| {
+    let measure = |o: &Output| {
         if let Some(lang) = o
             .path
             .strip_prefix("search/index-")
@@ -89,6 +111,19 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
             }
         }
     };
+    if let Dest::Memory(keep) = dest {
+        let (files, diags) = site.emit(&|o| {
+            measure(&o);
+            keep(o);
+            Ok(())
+        });
+        report.files = files;
+        report.written = diags.is_empty();
+        report.diagnostics.extend(diags);
+        report.search = search.into_inner().unwrap_or_default();
+        report.search.sort();
+        return finish(report, start);
+    }
     match out {
         // check: render everything (template errors surface), keep nothing.
         None => {
