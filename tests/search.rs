@@ -225,14 +225,14 @@ fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
     assert!(shards.len() > 1, "{} shard(s)", shards.len());
     assert!(nl.get("postings").is_none());
     let mut covered = 0;
-    for k in 0..shards.len() {
+    for (k, start) in shards.iter().enumerate() {
         let js = f.page(&format!("search/post-nl-{k}.js"));
         let list = js
             .strip_prefix(&format!("BrugSearch.postings(\"nl\",{k},"))
             .and_then(|s| s.trim_end().strip_suffix(");"))
             .expect("shard shape");
         let list: Vec<Value> = serde_json::from_str(list).unwrap();
-        assert_eq!(shards[k], covered, "shard {k} starts where the last ended");
+        assert_eq!(*start, covered, "shard {k} starts where the last ended");
         covered += list.len();
     }
     assert_eq!(covered, nl["terms"].as_array().unwrap().len());

@@ -157,7 +157,13 @@ mod tests {
 
     fn site() -> Files {
         let mut f = Files::new();
-        for p in ["index.html", "404.html", "nl/index.html", "nl/a b/index.html", "static/site.css"] {
+        for p in [
+            "index.html",
+            "404.html",
+            "nl/index.html",
+            "nl/a b/index.html",
+            "static/site.css",
+        ] {
             f.insert(p.into(), File::new(p.as_bytes().to_vec()));
         }
         f
@@ -180,7 +186,11 @@ mod tests {
             "/%ff",
         ] {
             assert_eq!(safe_path(bad), None, "{bad}");
-            assert_eq!(route(&site(), bad, None), Answer::File("404.html".into(), 404), "{bad}");
+            assert_eq!(
+                route(&site(), bad, None),
+                Answer::File("404.html".into(), 404),
+                "{bad}"
+            );
         }
         assert_eq!(safe_path("relative"), None);
     }
@@ -189,13 +199,29 @@ mod tests {
     fn pages_folders_and_misses() {
         let s = site();
         assert_eq!(route(&s, "/", None), Answer::File("index.html".into(), 200));
-        assert_eq!(route(&s, "/nl/?q=x", None), Answer::File("nl/index.html".into(), 200));
+        assert_eq!(
+            route(&s, "/nl/?q=x", None),
+            Answer::File("nl/index.html".into(), 200)
+        );
         assert_eq!(route(&s, "/nl", None), Answer::Redirect("/nl/".into()));
-        assert_eq!(route(&s, "/nl/a%20b/", None), Answer::File("nl/a b/index.html".into(), 200));
-        assert_eq!(route(&s, "/static/", None), Answer::File("404.html".into(), 404), "no listing");
+        assert_eq!(
+            route(&s, "/nl/a%20b/", None),
+            Answer::File("nl/a b/index.html".into(), 200)
+        );
+        assert_eq!(
+            route(&s, "/static/", None),
+            Answer::File("404.html".into(), 404),
+            "no listing"
+        );
         let etag = s["static/site.css"].etag.clone();
-        assert_eq!(route(&s, "/static/site.css", Some(&etag)), Answer::NotModified);
-        assert_eq!(route(&s, "/static/site.css", Some("\"other\"")), Answer::File("static/site.css".into(), 200));
+        assert_eq!(
+            route(&s, "/static/site.css", Some(&etag)),
+            Answer::NotModified
+        );
+        assert_eq!(
+            route(&s, "/static/site.css", Some("\"other\"")),
+            Answer::File("static/site.css".into(), 200)
+        );
         assert_eq!(route(&s, "/__brug/events", None), Answer::Events);
         let mut bare = s.clone();
         bare.remove("404.html");
@@ -212,6 +238,8 @@ mod tests {
         let html = with_reload_script(b"<html><head><title>t</title></head><body></body></html>");
         let html = String::from_utf8(html).unwrap();
         assert!(html.contains("<script src=\"/__brug/reload.js\" defer></script></head>"));
-        assert!(String::from_utf8(with_reload_script(b"<p>x")).unwrap().ends_with("</script>"));
+        assert!(String::from_utf8(with_reload_script(b"<p>x"))
+            .unwrap()
+            .ends_with("</script>"));
     }
 }

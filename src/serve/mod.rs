@@ -59,7 +59,12 @@ impl State {
     /// Sends an event to every tab, forgetting tabs that went away.
     fn broadcast(&self, event: &str) {
         if let Ok(mut clients) = self.clients.lock() {
-            clients.retain(|c| !matches!(c.try_send(event.to_string()), Err(TrySendError::Disconnected(_))));
+            clients.retain(|c| {
+                !matches!(
+                    c.try_send(event.to_string()),
+                    Err(TrySendError::Disconnected(_))
+                )
+            });
         }
     }
 }
@@ -109,7 +114,10 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
 }
 
 fn is_loopback(bind: &str) -> bool {
-    bind == "localhost" || bind.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    bind == "localhost"
+        || bind
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn open_browser(url: &str) {
@@ -136,7 +144,11 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
             files.insert(o.path, File::new(o.bytes));
         }
     };
-    let report = crate::site::run_to(root, crate::site::Dest::Memory(&keep), crate::site::options(false));
+    let report = crate::site::run_to(
+        root,
+        crate::site::Dest::Memory(&keep),
+        crate::site::options(false),
+    );
     let ms = start.elapsed().as_millis();
     let mut shown = render_all(&report.diagnostics);
     if let Ok(mut last) = state.shown.lock() {
@@ -163,7 +175,11 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
         .iter()
         .filter(|(p, f)| old.get(*p).is_none_or(|o| o.etag != f.etag))
         .map(|(p, _)| p.as_str())
-        .chain(old.keys().filter(|p| !new.contains_key(*p)).map(String::as_str))
+        .chain(
+            old.keys()
+                .filter(|p| !new.contains_key(*p))
+                .map(String::as_str),
+        )
         .collect();
     changed.sort_unstable();
     let event = if changed.len() > CHANGED_MAX {
@@ -175,12 +191,21 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
         )
     };
     let count = changed.len();
-    let sample = changed.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+    let sample = changed
+        .iter()
+        .take(4)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     let more = if count > 4 { ", …" } else { "" };
     if let Ok(mut files) = state.files.write() {
         *files = Arc::new(new);
     }
-    let was_failed = state.failed.write().map(|mut f| f.take().is_some()).unwrap_or(false);
+    let was_failed = state
+        .failed
+        .write()
+        .map(|mut f| f.take().is_some())
+        .unwrap_or(false);
     if count > 0 {
         state.broadcast(&event);
     } else if was_failed {
@@ -237,7 +262,10 @@ fn relevant(root: &Path, path: &Path) -> bool {
     let Some(first) = parts.next() else {
         return false;
     };
-    if !matches!(first.as_ref(), "content" | "themes" | "i18n" | "handbook.toml") {
+    if !matches!(
+        first.as_ref(),
+        "content" | "themes" | "i18n" | "handbook.toml"
+    ) {
         return false;
     }
     rel.components()
@@ -256,7 +284,10 @@ fn watch(root: &Path, state: &State) -> anyhow::Result<()> {
     let mut ensure = |watcher: &mut notify::RecommendedWatcher| {
         for dir in &watched(&root)[..3] {
             let exists = dir.is_dir();
-            if exists && !watching.contains(dir) && watcher.watch(dir, RecursiveMode::Recursive).is_ok() {
+            if exists
+                && !watching.contains(dir)
+                && watcher.watch(dir, RecursiveMode::Recursive).is_ok()
+            {
                 watching.insert(dir.clone());
             } else if !exists {
                 watching.remove(dir);
@@ -325,10 +356,12 @@ fn next_change(root: &Path, rx: &Receiver<Batch>) -> Option<HashSet<PathBuf>> {
 /// Answers one request.
 fn handle(request: tiny_http::Request, state: &State) {
     use tiny_http::{Header, Method, Response};
-    let header = |name: &str, value: &str| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok();
+    let header =
+        |name: &str, value: &str| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok();
     if !matches!(request.method(), Method::Get | Method::Head) {
         let response = Response::from_string("only GET and HEAD\n").with_status_code(405);
-        let _ = request.respond(response.with_header(header("Allow", "GET, HEAD").expect("static header")));
+        let _ = request
+            .respond(response.with_header(header("Allow", "GET, HEAD").expect("static header")));
         return;
     }
     let if_none_match = request
@@ -338,13 +371,14 @@ fn handle(request: tiny_http::Request, state: &State) {
         .map(|h| h.value.as_str().to_string());
     let files = state.files();
     let answer = http::route(&files, request.url(), if_none_match.as_deref());
-    let respond = |request: tiny_http::Request, status: u16, bytes: Vec<u8>, headers: Vec<Option<Header>>| {
-        let mut response = Response::from_data(bytes).with_status_code(status);
-        for h in headers.into_iter().flatten() {
-            response.add_header(h);
-        }
-        let _ = request.respond(response);
-    };
+    let respond =
+        |request: tiny_http::Request, status: u16, bytes: Vec<u8>, headers: Vec<Option<Header>>| {
+            let mut response = Response::from_data(bytes).with_status_code(status);
+            for h in headers.into_iter().flatten() {
+                response.add_header(h);
+            }
+            let _ = request.respond(response);
+        };
     match answer {
         Answer::File(path, status) => {
             let Some(file) = files.get(&path) else {
@@ -363,17 +397,30 @@ fn handle(request: tiny_http::Request, state: &State) {
             ];
             respond(request, status, bytes, headers);
         }
-        Answer::NotModified => respond(request, 304, Vec::new(), vec![header("Cache-Control", "no-cache")]),
+        Answer::NotModified => respond(
+            request,
+            304,
+            Vec::new(),
+            vec![header("Cache-Control", "no-cache")],
+        ),
         Answer::Redirect(to) => respond(request, 301, Vec::new(), vec![header("Location", &to)]),
         Answer::NotFound => {
             let page = http::with_reload_script(b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1></body></html>");
-            respond(request, 404, page, vec![header("Content-Type", "text/html; charset=utf-8")]);
+            respond(
+                request,
+                404,
+                page,
+                vec![header("Content-Type", "text/html; charset=utf-8")],
+            );
         }
         Answer::ReloadScript => respond(
             request,
             200,
             RELOAD_JS.as_bytes().to_vec(),
-            vec![header("Content-Type", "text/javascript; charset=utf-8"), header("Cache-Control", "no-cache")],
+            vec![
+                header("Content-Type", "text/javascript; charset=utf-8"),
+                header("Cache-Control", "no-cache"),
+            ],
         ),
         Answer::Events => events(request, state),
     }
@@ -389,11 +436,19 @@ fn events(request: tiny_http::Request, state: &State) {
     }
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if writer.write_all(head.as_bytes()).and_then(|_| writer.flush()).is_err() {
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
         return;
     }
     if let Some(event) = pending {
-        if writer.write_all(event.as_bytes()).and_then(|_| writer.flush()).is_err() {
+        if writer
+            .write_all(event.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
             return;
         }
     }
@@ -404,7 +459,11 @@ fn events(request: tiny_http::Request, state: &State) {
             Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        if writer.write_all(message.as_bytes()).and_then(|_| writer.flush()).is_err() {
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
             return;
         }
     }
@@ -419,7 +478,10 @@ mod tests {
         let root = Path::new("/h");
         assert!(relevant(root, Path::new("/h/content/a.nl.md")));
         assert!(relevant(root, Path::new("/h/handbook.toml")));
-        assert!(relevant(root, Path::new("/h/themes/default/templates/page.html")));
+        assert!(relevant(
+            root,
+            Path::new("/h/themes/default/templates/page.html")
+        ));
         for ignored in [
             "/h/content/.a.nl.md.swp",
             "/h/content/a.nl.md~",

@@ -1,0 +1,622 @@
+//! `brug serve` on a fixture handbook, over real HTTP: live-reload events
+//! for edits, added, renamed and deleted pages; an overlay event for a bad
+//! edit while the last good pages stay; safe paths; HTTP details; and the
+//! served site equal to a fresh `brug build --no-minify` after a long
+//! sequence of edits of every kind.
+
+mod common;
+use common::Fixture;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+/// A running `brug serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(f: &Fixture) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brug"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(f.root())
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, log) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(line) = log.recv_timeout(Duration::from_millis(100)) {
+                if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                    let port = rest.split('/').next().unwrap().parse().unwrap();
+                    return Server { child, port, log };
+                }
+            }
+        }
+        panic!("brug serve did not start");
+    }
+
+    /// Sends a raw request line (so paths reach the server as written).
+    fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+        for (k, v) in headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        req.push_str("\r\n");
+        s.write_all(req.as_bytes()).unwrap();
+        let mut bytes = Vec::new();
+        s.read_to_end(&mut bytes).unwrap();
+        Response::parse(&bytes)
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.raw("GET", path, &[])
+    }
+
+    /// Connects to the event stream; events arrive on the receiver as
+    /// (name, data).
+    fn events(&self) -> Receiver<(String, String)> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.write_all(b"GET /__brug/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut name = String::new();
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if let Some(n) = line.strip_prefix("event: ") {
+                    name = n.to_string();
+                } else if let Some(d) = line.strip_prefix("data: ") {
+                    if tx.send((name.clone(), d.to_string())).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        // The stream is registered once its first bytes arrived.
+        std::thread::sleep(Duration::from_millis(200));
+        rx
+    }
+
+    /// Waits for the terminal line that ends the next rebuild.
+    fn rebuilt(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(line) = self.log.recv_timeout(Duration::from_millis(50)) {
+                if line.contains(" in ") && line.contains(" ms") {
+                    return line;
+                }
+            }
+        }
+        panic!("no rebuild");
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn parse(bytes: &[u8]) -> Response {
+        let end = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("head");
+        let head = String::from_utf8_lossy(&bytes[..end]).into_owned();
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(": "))
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+            .collect();
+        Response {
+            status,
+            headers,
+            body: bytes[end + 4..].to_vec(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+fn event(rx: &Receiver<(String, String)>, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok((n, d)) = rx.recv_timeout(Duration::from_millis(100)) {
+            if n == name {
+                return d;
+            }
+        }
+    }
+    panic!("no `{name}` event");
+}
+
+const SCRIPT: &str = "<script src=\"/__brug/reload.js\" defer></script>";
+
+#[test]
+fn an_edit_reloads_its_page_and_serves_the_new_text() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let page = server.get("/nl/modules/start/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains(SCRIPT),
+        "the reload script is injected"
+    );
+    let events = server.events();
+    let source = f.read_source("content/modules/start.nl.md");
+    f.write(
+        "content/modules/start.nl.md",
+        format!("{source}\nNieuwe alinea met merkwoord.\n"),
+    );
+    let data = event(&events, "reload");
+    assert!(data.contains("\"nl/modules/start/index.html\""), "{data}");
+    assert!(
+        !data.contains("de/modules/start/index.html"),
+        "only what changed: {data}"
+    );
+    assert!(server
+        .get("/nl/modules/start/")
+        .text()
+        .contains("merkwoord"));
+    let line = server.rebuilt();
+    assert!(
+        line.contains("content/modules/start.nl.md") && line.contains("changed"),
+        "{line}"
+    );
+    // public/ is never written, and brug build writes no reload script.
+    assert!(!f.root().join("public").exists());
+    f.build();
+    assert!(!f.page("nl/modules/start/index.html").contains("__brug"));
+}
+
+#[test]
+fn pages_can_be_added_renamed_and_deleted() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    f.write(
+        "content/modules/nieuw.nl.md",
+        "+++\ntitle = \"Nieuw\"\n+++\nZie [start](start.md).\n",
+    );
+    let data = event(&events, "reload");
+    assert!(data.contains("nl/modules/nieuw/index.html"), "{data}");
+    assert_eq!(server.get("/nl/modules/nieuw/").status, 200);
+    // Renamed the way editors save: write aside, then rename over.
+    std::fs::rename(
+        f.root().join("content/modules/nieuw.nl.md"),
+        f.root().join("content/modules/hernoemd.nl.md"),
+    )
+    .unwrap();
+    let data = event(&events, "reload");
+    assert!(data.contains("nl/modules/hernoemd/index.html"), "{data}");
+    assert_eq!(server.get("/nl/modules/hernoemd/").status, 200);
+    assert_eq!(server.get("/nl/modules/nieuw/").status, 404);
+    f.remove("content/modules/hernoemd.nl.md");
+    event(&events, "reload");
+    assert_eq!(server.get("/nl/modules/hernoemd/").status, 404);
+    // Editors' swap and backup files change nothing.
+    f.write("content/modules/.start.nl.md.swp", "x");
+    f.write("content/modules/start.nl.md~", "x");
+    f.write("content/modules/#start.nl.md#", "x");
+    assert!(
+        events.recv_timeout(Duration::from_millis(800)).is_err(),
+        "no event for temporary files"
+    );
+}
+
+#[test]
+fn a_bad_edit_shows_diagnostics_and_keeps_the_last_good_site() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    let good = f.read_source("content/methods/consensus.nl.md");
+    f.write(
+        "content/methods/consensus.nl.md",
+        "+++\ntitle = \"Kapot\n+++\nTekst\n",
+    );
+    let data = event(&events, "failed");
+    assert!(
+        data.contains("\"file\":\"content/methods/consensus.nl.md\""),
+        "{data}"
+    );
+    assert!(
+        data.contains("\"line\":2") && data.contains("\"hint\""),
+        "{data}"
+    );
+    let page = server.get("/nl/methods/consensus/");
+    assert_eq!(page.status, 200, "the last good page is still served");
+    assert!(server.rebuilt().contains("failed"));
+    // A tab opened now gets the diagnostics at once.
+    let late = server.events();
+    assert!(event(&late, "failed").contains("Kapot"));
+    // Fixed back to the last good text: nothing changed, the overlay goes.
+    f.write("content/methods/consensus.nl.md", good);
+    event(&events, "ok");
+    // The overlay script knows both events.
+    let script = server.get("/__brug/reload.js").text();
+    assert!(script.contains("\"failed\"") && script.contains("\"reload\""));
+}
+
+#[test]
+fn paths_outside_the_site_are_never_served() {
+    let f = Fixture::new("web");
+    f.write("secret.txt", "geheim");
+    let server = Server::start(&f);
+    for path in [
+        "/../secret.txt",
+        "/../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/nl/%2e%2e/%2e%2e/secret.txt",
+        "/..%5csecret.txt",
+        "/nl\\..\\..\\secret.txt",
+        "//etc/passwd",
+        "/content/modules/start.nl.md",
+        "/handbook.toml",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(
+            !r.text().contains("geheim") && !r.text().contains("root:"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn http_details_types_head_etags_and_many_clients() {
+    let f = Fixture::new("web");
+    f.write(
+        "content/modules/plaatje.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    f.write("content/modules/letter.woff2", [0u8, 1, 2]);
+    f.write("content/modules/verslag.pdf", "%PDF-1.4");
+    let server = Server::start(&f);
+    for (path, kind) in [
+        ("/nl/modules/plaatje.svg", "image/svg+xml"),
+        ("/nl/modules/letter.woff2", "font/woff2"),
+        ("/nl/modules/verslag.pdf", "application/pdf"),
+        ("/static/site.js", "text/javascript; charset=utf-8"),
+        ("/static/site.css", "text/css; charset=utf-8"),
+        ("/nl/", "text/html; charset=utf-8"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(
+            (r.status, r.header("content-type")),
+            (200, Some(kind)),
+            "{path}"
+        );
+    }
+    let css = server.get("/static/site.css");
+    let etag = css.header("etag").unwrap().to_string();
+    assert_eq!(
+        server
+            .raw("GET", "/static/site.css", &[("If-None-Match", &etag)])
+            .status,
+        304
+    );
+    let head = server.raw("HEAD", "/static/site.css", &[]);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(server.get("/nl").status, 301);
+    assert_eq!(server.get("/nl").header("location"), Some("/nl/"));
+    let miss = server.get("/nl/bestaat-niet/");
+    assert_eq!(miss.status, 404);
+    assert!(miss.text().contains("<html"), "the site's 404 page");
+    assert_eq!(server.get("/static/").status, 404, "no directory listing");
+    assert_eq!(server.raw("POST", "/nl/", &[]).status, 405);
+    // 200 clients at once.
+    let port = server.port;
+    let threads: Vec<_> = (0..200)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+                let path = if i % 2 == 0 {
+                    "/nl/"
+                } else {
+                    "/static/site.css"
+                };
+                s.write_all(
+                    format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .as_bytes(),
+                )
+                .unwrap();
+                let mut bytes = Vec::new();
+                s.read_to_end(&mut bytes).unwrap();
+                Response::parse(&bytes).status
+            })
+        })
+        .collect();
+    let ok = threads
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .filter(|&s| s == 200)
+        .count();
+    assert_eq!(ok, 200);
+}
+
+/// Every file of a fresh `brug build --no-minify` is served byte for byte
+/// (HTML apart from the injected script).
+fn assert_served_equals_build(f: &Fixture, server: &Server, step: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let fresh = out.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
+        .args(["build", "--no-minify", "--root"])
+        .arg(f.root())
+        .arg("--out")
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{step}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let files = common::snapshot(&fresh);
+    assert!(files.len() > 20);
+    for (path, bytes) in files {
+        let url = format!("/{}", path.to_string_lossy().replace('\\', "/"));
+        let url = url.replace(' ', "%20");
+        if url.ends_with(".brug-output") {
+            continue;
+        }
+        let r = server.get(&url);
+        assert_eq!(r.status, 200, "{step}: {url}");
+        let served = if url.ends_with(".html") {
+            String::from_utf8(r.body)
+                .unwrap()
+                .replacen(SCRIPT, "", 1)
+                .into_bytes()
+        } else {
+            r.body
+        };
+        assert!(served == bytes, "{step}: {url} differs from a fresh build");
+    }
+}
+
+#[test]
+fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    let edit = |path: &str, from: &str, to: &str| {
+        let text = f.read_source(path);
+        assert!(text.contains(from), "{path} has no `{from}`");
+        f.write(path, text.replacen(from, to, 1));
+    };
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "body",
+            Box::new(|| {
+                edit(
+                    "content/methods/consensus.nl.md",
+                    "\n\n",
+                    "\n\nEen extra zin.\n\n",
+                )
+            }),
+        ),
+        (
+            "title",
+            Box::new(|| {
+                edit(
+                    "content/methods/consensus.nl.md",
+                    "title = \"Consensus\"",
+                    "title = \"Consensus bereiken\"",
+                )
+            }),
+        ),
+        (
+            "weight",
+            Box::new(|| {
+                let text = f.read_source("content/methods/facilitator.nl.md");
+                f.write(
+                    "content/methods/facilitator.nl.md",
+                    text.replacen("+++\n", "+++\nweight = -5\n", 1),
+                );
+            }),
+        ),
+        (
+            "slug",
+            Box::new(|| {
+                let text = f.read_source("content/structures/kerngroep.nl.md");
+                f.write(
+                    "content/structures/kerngroep.nl.md",
+                    text.replacen("+++\n", "+++\nslug = \"kern\"\n", 1),
+                );
+            }),
+        ),
+        (
+            "translation_key",
+            Box::new(|| {
+                f.write("content/practices/wonen.de.md", "+++\ntitle = \"Wohnen\"\nkind = \"practice\"\ntranslation_key = \"wonen-paar\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\"]\nstatus = \"adapting\"\n+++\nText.\n");
+                let text = f.read_source("content/practices/wonen.nl.md");
+                f.write(
+                    "content/practices/wonen.nl.md",
+                    text.replacen("+++\n", "+++\ntranslation_key = \"wonen-paar\"\n", 1),
+                );
+            }),
+        ),
+        (
+            "add",
+            Box::new(|| {
+                f.write(
+                    "content/modules/extra.nl.md",
+                    "+++\ntitle = \"Extra\"\n+++\nZie [start](start.md).\n",
+                )
+            }),
+        ),
+        (
+            "rename",
+            Box::new(|| {
+                std::fs::rename(
+                    f.root().join("content/modules/extra.nl.md"),
+                    f.root().join("content/modules/anders.nl.md"),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "delete",
+            Box::new(|| f.remove("content/modules/anders.nl.md")),
+        ),
+        (
+            "template",
+            Box::new(|| {
+                let base = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("themes/default/templates/base.html"),
+                )
+                .unwrap();
+                f.write(
+                    "themes/default/templates/base.html",
+                    base.replacen("</footer>", "<p>Eigen voettekst</p></footer>", 1),
+                );
+            }),
+        ),
+        (
+            "strings",
+            Box::new(|| {
+                let nl = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/nl.ftl"),
+                )
+                .unwrap();
+                f.write(
+                    "i18n/nl.ftl",
+                    nl.replacen("home = Startpagina", "home = Begin", 1),
+                );
+            }),
+        ),
+        (
+            "config",
+            Box::new(|| {
+                edit(
+                    "handbook.toml",
+                    "nl = \"Webhandboek\"",
+                    "nl = \"Het webhandboek\"",
+                )
+            }),
+        ),
+    ];
+    for (name, step) in steps {
+        step();
+        event(&events, "reload");
+        assert_served_equals_build(&f, &server, name);
+    }
+}
+
+#[test]
+fn a_burst_of_saves_is_one_rebuild_and_content_can_vanish_and_return() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    // Like a `git checkout` of fifty files.
+    for i in 0..50 {
+        f.write(
+            &format!("content/modules/stap{i}.nl.md"),
+            format!("+++\ntitle = \"Stap {i}\"\n+++\nZie [start](start.md).\n"),
+        );
+    }
+    let data = event(&events, "reload");
+    assert!(
+        data.contains("stap0/") && data.contains("stap49/"),
+        "one rebuild has them all: {data}"
+    );
+    assert!(
+        events.recv_timeout(Duration::from_millis(600)).is_err(),
+        "and no second one"
+    );
+    // The whole content folder goes away, then comes back.
+    let content = f.root().join("content");
+    let aside = f.root().join("content-aside");
+    std::fs::rename(&content, &aside).unwrap();
+    event(&events, "failed");
+    assert_eq!(
+        server.get("/nl/modules/start/").status,
+        200,
+        "the last good site stays"
+    );
+    std::fs::rename(&aside, &content).unwrap();
+    // Whether the site differs or not, the tabs hear that it is good again.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut back = false;
+    while Instant::now() < deadline && !back {
+        if let Ok((name, _)) = events.recv_timeout(Duration::from_millis(100)) {
+            back = name == "ok" || name == "reload";
+        }
+    }
+    assert!(back);
+    let source = f.read_source("content/modules/start.nl.md");
+    f.write(
+        "content/modules/start.nl.md",
+        format!("{source}\nTerug van weg.\n"),
+    );
+    event(&events, "reload");
+    assert!(
+        server
+            .get("/nl/modules/start/")
+            .text()
+            .contains("Terug van weg"),
+        "watching again"
+    );
+}
+
+#[test]
+fn ctrl_c_ends_the_server() {
+    let f = Fixture::new("web");
+    let mut server = Server::start(&f);
+    let status = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if server.child.try_wait().unwrap().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("still running after Ctrl-C");
+}
