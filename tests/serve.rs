@@ -52,6 +52,8 @@ impl Server {
                 }
             }
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("brug serve did not start");
     }
 
