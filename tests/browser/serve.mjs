@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// serve.mjs — `brug serve` in headless Chromium: an edit reloads the open
+// tab, a stylesheet change is swapped in without a reload, a bad edit shows
+// the diagnostics over the page and fixing it removes them.
+//
+//   node tests/browser/serve.mjs BRUG_BINARY FIXTURE_DIR
+//
+// Works on a temporary copy of FIXTURE_DIR. Prints `N passed, M failed`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const [binary, fixture] = process.argv.slice(2);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-serve-'));
+fs.cpSync(fixture, dir, { recursive: true });
+let passed = 0, failed = 0;
+const check = (name, ok, detail = '') => {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
+};
+const server = spawn(binary, ['serve', '--port', '0', '--root', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+let log = '';
+const port = await new Promise((resolve, reject) => {
+  server.stderr.on('data', (d) => {
+    log += d;
+    const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+    if (m) resolve(m[1]);
+  });
+  setTimeout(() => reject(new Error(`no server: ${log}`)), 30000);
+});
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+const errors = [];
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${port}/nl/modules/start/`);
+  await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
+  const file = path.join(dir, 'content/modules/start.nl.md');
+  const original = fs.readFileSync(file, 'utf8');
+
+  await page.evaluate(() => { window.brugMarker = 1; });
+  const reloaded = page.waitForEvent('load', { timeout: 10000 }).then(() => true, () => false);
+  fs.writeFileSync(file, original + '\nLevende alinea.\n');
+  check('an edit reloads the open page', await reloaded);
+  await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
+  check('and shows the new text', (await page.textContent('main')).includes('Levende alinea'));
+
+  await page.evaluate(() => { window.brugMarker = 2; });
+  // A handbook's own site.css overrides the theme's: start from the served one.
+  const css = await (await fetch(`http://127.0.0.1:${port}/static/site.css`)).text();
+  fs.mkdirSync(path.join(dir, 'themes/default/static'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'themes/default/static/site.css'), css + '\nbody { outline: 1px solid red; }\n');
+  const swapped = await page.waitForFunction(() => [...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href.includes('brug=')), null, { timeout: 10000 }).then(() => true, () => false);
+  check('a stylesheet change is swapped in', swapped);
+  check('without reloading the page', (await page.evaluate(() => window.brugMarker)) === 2);
+
+  fs.writeFileSync(file, '+++\ntitle = "Kapot\n+++\n');
+  const overlay = await page.waitForSelector('#brug-overlay', { timeout: 10000 }).then(() => true, () => false);
+  check('a bad edit shows the diagnostics over the page', overlay);
+  const text = overlay ? await page.textContent('#brug-overlay') : '';
+  check('with file, line and message', text.includes('content/modules/start.nl.md:2') && text.includes('TOML'), text);
+  check('in the page\'s language', text.includes('De laatste wijziging bevat fouten'), text);
+  fs.writeFileSync(file, original);
+  const gone = await page.waitForSelector('#brug-overlay', { state: 'detached', timeout: 10000 }).then(() => true, () => false);
+  check('fixing it removes them', gone);
+  check('no page errors', errors.length === 0, errors.join('; '));
+} finally {
+  await browser.close();
+  server.kill('SIGINT');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
