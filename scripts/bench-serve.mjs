@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// bench-serve.mjs — edit-to-reload latency of `brug serve`: the time from
+// writing a source file to the reload event reaching a connected client.
+//
+//   node scripts/bench-serve.mjs CORPUS [--brug target/release/brug] [--runs 5]
+//
+// Works on CORPUS in place and restores every file it edits. Measures a
+// body edit, a title change (navigation changes) and a template change (a
+// full rebuild, for comparison). Prints medians and min–max.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { spawn } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const corpus = path.resolve(args[0]);
+const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
+const brug = path.resolve(opt('brug', 'target/release/brug'));
+const runs = Number(opt('runs', '5'));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+const server = spawn(brug, ['serve', '--port', '0', '--root', corpus], { stdio: ['ignore', 'ignore', 'pipe'] });
+let log = '';
+const port = await new Promise((resolve, reject) => {
+  server.stderr.on('data', (d) => { log += d; const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//); if (m) resolve(m[1]); });
+  setTimeout(() => reject(new Error('no server')), 600000);
+});
+const first = log.match(/first build: \d+ files in (\d+) ms/);
+console.log(`first build in memory: ${first ? first[1] : '?'} ms`);
+
+let waiters = [];
+http.get(`http://127.0.0.1:${port}/__brug/events`, (res) => {
+  let buf = '';
+  res.on('data', (d) => {
+    buf += d;
+    let i;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      const block = buf.slice(0, i); buf = buf.slice(i + 2);
+      if (/^event: (reload|ok|failed)/m.test(block)) { const w = waiters; waiters = []; w.forEach((f) => f(block)); }
+    }
+  });
+});
+await new Promise((r) => setTimeout(r, 300));
+const next = () => new Promise((resolve) => waiters.push(resolve));
+
+async function measure(name, file, change) {
+  const original = fs.readFileSync(file, 'utf8');
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const got = next();
+    fs.writeFileSync(file, change(original, r));
+    const block = await got;
+    times.push(performance.now() - t0);
+    if (!/^event: reload/m.test(block)) console.log(`  (${name}: ${block.split('\n')[0]})`);
+    await new Promise((res) => setTimeout(res, 150));
+  }
+  const restored = next();
+  fs.writeFileSync(file, original);
+  await restored;
+  await new Promise((res) => setTimeout(res, 150));
+  console.log(`${name}: median ${median(times).toFixed(0)} ms (${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}) over ${runs}`);
+}
+
+const page = fs.readdirSync(path.join(corpus, 'content/modules')).find((f) => f.endsWith('.nl.md') && !f.startsWith('_'));
+const file = path.join(corpus, 'content/modules', page);
+await measure('body edit', file, (t, r) => `${t}\nEen nieuwe alinea ${r} met woord${r}x.\n`);
+await measure('title change', file, (t, r) => t.replace(/^title = "(.*)"$/m, `title = "$1 ${r}"`));
+// A template change: the handbook's own copy of base.html, which
+// overrides the built-in one (run from the repository root).
+const tpl = path.join(corpus, 'themes/default/templates/base.html');
+const hadTheme = fs.existsSync(tpl);
+if (!hadTheme) {
+  fs.mkdirSync(path.dirname(tpl), { recursive: true });
+  const w = next();
+  fs.writeFileSync(tpl, fs.readFileSync('themes/default/templates/base.html', 'utf8'));
+  await w;
+}
+await measure('template change', tpl, (t, r) => t.replace('</footer>', `<!-- ${r} --></footer>`));
+if (!hadTheme) fs.rmSync(path.join(corpus, 'themes'), { recursive: true, force: true });
+server.kill('SIGINT');
+process.exit(0);
