@@ -104,3 +104,20 @@ search-all = Alle { $n } Ergebnisse anzeigen
 search-both = Auch auf Niederländisch suchen
 search-results = Suchergebnisse
 index-all = Alle Seiten von A bis Z
+readme-file = LIESMICH.txt
+readme-text =
+    { $title }
+
+    Dies ist eine Offline-Kopie des Handbuchs. Sie brauchen weder Internet
+    noch einen Server.
+
+    So öffnen Sie sie:
+    1. Entpacken Sie die ZIP-Datei vollständig (zum Beispiel mit "Alle
+       extrahieren").
+    2. Öffnen Sie im entpackten Ordner die Datei index.html in Ihrem
+       Webbrowser.
+    3. Wählen Sie Niederländisch oder Deutsch. Suche, Sprachwahl und alle
+       Links funktionieren auch ohne Internet.
+
+    SHA256SUMS enthält eine Prüfsumme für jede Datei, mit der Sie prüfen
+    können, ob die Kopie vollständig und unverändert ist.

@@ -104,3 +104,18 @@ search-all = Alle { $n } resultaten tonen
 search-both = Ook in het Duits zoeken
 search-results = Zoekresultaten
 index-all = Alle pagina's van A tot Z
+readme-file = LEESMIJ.txt
+readme-text =
+    { $title }
+
+    Dit is een offline kopie van het handboek. U hebt geen internet en geen
+    server nodig.
+
+    Zo opent u het:
+    1. Pak het zip-bestand helemaal uit (bijvoorbeeld met "Alles uitpakken").
+    2. Open in de uitgepakte map het bestand index.html in uw webbrowser.
+    3. Kies Nederlands of Duits. Zoeken, de taalkeuze en alle links werken
+       ook zonder internet.
+
+    SHA256SUMS bevat een controlegetal voor elk bestand, zodat u kunt nagaan
+    of de kopie volledig en ongewijzigd is.

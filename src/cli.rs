@@ -18,6 +18,9 @@ Examples:
   brug status --stamp content/methods/consensus.de.md
                                   mark a translation as up to date with its original
   brug serve --open               preview while editing; tabs reload on save
+  brug bundle                     the offline copy as one zip, with its SHA-256
+  brug bundle --check --out handboek.zip
+                                  verify a bundle: checksums and links
   brug init mijn-handboek         start a new handbook";
 
 /// brug builds a bilingual (Dutch/German) policy handbook into a static,
@@ -76,6 +79,18 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write the offline copy: one reproducible zip that works from file://.
+    Bundle {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The zip to write [default: ROOT/TITLE-DATE.zip, after the newest page].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Verify an existing bundle instead: checksums, and every link and
+        /// asset resolves inside the zip.
+        #[arg(long)]
+        check: bool,
+    },
     /// Start a new handbook in DIR (handbook.toml, a home page, one section).
     Init {
         /// The folder to create the handbook in.
@@ -102,6 +117,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Bundle { root, out, check } => bundle(&root, out, check),
         Command::Serve {
             root,
             port,
@@ -189,6 +205,48 @@ fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
         None => {
             print!("{}", crate::status::report(&hb));
             ExitCode::SUCCESS
+        }
+    }
+}
+
+fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
+    if check {
+        let Some(path) = out.or_else(|| crate::bundle::default_out(root)) else {
+            eprintln!(
+                "error: no handbook in {}; name the zip with --out",
+                root.display()
+            );
+            return ExitCode::FAILURE;
+        };
+        return match crate::bundle::check(&path) {
+            Ok(problems) if problems.is_empty() => {
+                eprintln!(
+                    "{}: checksums match, every link and asset resolves inside the zip",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(problems) => {
+                for p in &problems {
+                    eprintln!("error: {p}");
+                }
+                eprintln!("{}: {} problem(s)", path.display(), problems.len());
+                ExitCode::FAILURE
+            }
+            Err(e) => fail(&e),
+        };
+    }
+    let done = crate::bundle::run(root, out.as_deref());
+    eprint!("{}", render_all(&done.report.diagnostics));
+    match done.zip {
+        Some((path, hash)) => {
+            eprintln!("bundled {} files into {}", done.files, path.display());
+            println!("{hash}  {}", path.display());
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("{}", summary(&done.report, None));
+            ExitCode::FAILURE
         }
     }
 }

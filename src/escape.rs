@@ -33,3 +33,16 @@ mod tests {
         assert_eq!(super::xml("'"), "&apos;");
     }
 }
+
+/// Undoes the character references attribute values carry (`&amp;` and
+/// friends), for reading hrefs back out of written pages.
+pub fn unescape_attr(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

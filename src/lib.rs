@@ -8,6 +8,7 @@
 //! those steps; `cli` is the command line.
 #![forbid(unsafe_code)]
 
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod context;
