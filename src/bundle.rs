@@ -155,8 +155,7 @@ fn handbook_info(root: &Path) -> Option<Info> {
             let text = strings
                 .get(l, "readme-text", Some(&args))
                 .unwrap_or_default()
-                .replace('\u{2068}', "")
-                .replace('\u{2069}', "");
+                .replace(['\u{2068}', '\u{2069}'], "");
             (
                 strings.text(l, "readme-file"),
                 text.replace('\n', "\r\n") + "\r\n",

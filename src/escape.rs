@@ -22,18 +22,6 @@ pub fn xml(s: &str) -> String {
     html(s).replace('\'', "&apos;")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes() {
-        assert_eq!(
-            super::html("a<b & \"c\" 'd'/"),
-            "a&lt;b &amp; &quot;c&quot; 'd'/"
-        );
-        assert_eq!(super::xml("'"), "&apos;");
-    }
-}
-
 /// Undoes the character references attribute values carry (`&amp;` and
 /// friends), for reading hrefs back out of written pages.
 pub fn unescape_attr(s: &str) -> String {
@@ -45,4 +33,16 @@ pub fn unescape_attr(s: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            super::html("a<b & \"c\" 'd'/"),
+            "a&lt;b &amp; &quot;c&quot; 'd'/"
+        );
+        assert_eq!(super::xml("'"), "&apos;");
+    }
 }
