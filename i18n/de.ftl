@@ -121,3 +121,7 @@ readme-text =
 
     SHA256SUMS enthält eine Prüfsumme für jede Datei, mit der Sie prüfen
     können, ob die Kopie vollständig und unverändert ist.
+slug-print = drucken
+print-title = Das ganze Handbuch
+print-intro = Alle Seiten des Handbuchs hintereinander, zum Drucken oder Speichern als PDF (Strg+P). Jedes Kapitel beginnt auf einer neuen Seite.
+print-link = Drucken

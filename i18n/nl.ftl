@@ -119,3 +119,7 @@ readme-text =
 
     SHA256SUMS bevat een controlegetal voor elk bestand, zodat u kunt nagaan
     of de kopie volledig en ongewijzigd is.
+slug-print = afdrukken
+print-title = Het hele handboek
+print-intro = Alle pagina's van het handboek achter elkaar, om af te drukken of als pdf op te slaan (Ctrl+P). Elk hoofdstuk begint op een nieuwe pagina.
+print-link = Afdrukken

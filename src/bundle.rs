@@ -55,6 +55,7 @@ pub fn run(root: &Path, out: Option<&Path>) -> Bundled {
     let opts = RenderOptions {
         links: crate::markdown::LinkStyle {
             explicit_index: true,
+            ..Default::default()
         },
         ..site::options(true)
     };

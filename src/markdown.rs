@@ -86,6 +86,15 @@ const DEFINITION_MAX: usize = 240;
 pub struct LinkStyle {
     /// Folder URLs end in `index.html` (offline copies).
     pub explicit_index: bool,
+    /// For the print view, where every page of the language is a chapter:
+    /// links to pages become links within the document, heading ids get
+    /// their chapter's prefix and headings move one level down.
+    pub print: bool,
+}
+
+/// The id of a pair's chapter in the print view.
+pub fn chapter_id(pair: PairId) -> String {
+    format!("c{pair}")
 }
 
 fn options() -> Options {
@@ -116,6 +125,15 @@ pub fn render(
     let mut term_close: Option<String> = None;
     let mut tips = 0;
     let mut text = TextCollector::default();
+    // In the print view: this page's chapter id, which prefixes its ids.
+    let chapter = style
+        .print
+        .then(|| {
+            hb.by_stem
+                .get(&(page.stem(), page.lang))
+                .map(|&p| chapter_id(p))
+        })
+        .flatten();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let offset = page.body_offset + range.start;
         text.see(&event);
@@ -141,7 +159,14 @@ pub fn render(
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
                     let level = h.0;
-                    let id = finish_heading(page, hb.lang_code(page.lang), h, &mut r, &mut events);
+                    let id = finish_heading(
+                        page,
+                        hb.lang_code(page.lang),
+                        h,
+                        &mut r,
+                        &mut events,
+                        chapter.as_deref(),
+                    );
                     text.heading_done(level, &id);
                     define.term = Some(id);
                 }
@@ -155,7 +180,18 @@ pub fn render(
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let links_before = r.links.len();
-                let tag = with_dest(tag, |dest| link(hb, page, url, dest, offset, style, &mut r));
+                let tag = with_dest(tag, |dest| {
+                    link(
+                        hb,
+                        page,
+                        url,
+                        dest,
+                        offset,
+                        style,
+                        chapter.as_deref(),
+                        &mut r,
+                    )
+                });
                 let term = match (&glossing, &tag, r.links.get(links_before), &heading) {
                     (
                         Glossing::Link { pair, definitions },
@@ -371,6 +407,7 @@ fn finish_heading<'a>(
     (level, explicit, offset, inner): (HeadingLevel, Option<String>, usize, Vec<Event<'a>>),
     r: &mut Rendered,
     events: &mut Vec<Event<'a>>,
+    chapter: Option<&str>,
 ) -> String {
     let title: String = inner
         .iter()
@@ -416,15 +453,30 @@ fn finish_heading<'a>(
             title: title.trim().to_string(),
         });
     }
+    // The print view nests each page under its chapter title.
+    let (shown_id, level) = match chapter {
+        Some(c) => (format!("{c}-{id}"), deeper(level)),
+        None => (id.clone(), level),
+    };
     events.push(Event::Start(Tag::Heading {
         level,
-        id: Some(CowStr::from(id.clone())),
+        id: Some(CowStr::from(shown_id)),
         classes: Vec::new(),
         attrs: Vec::new(),
     }));
     events.extend(inner);
     events.push(Event::End(TagEnd::Heading(level)));
     id
+}
+
+fn deeper(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 /// A link or image tag with its destination replaced by `f(destination)`.
@@ -464,13 +516,18 @@ fn link<'a>(
     dest: &CowStr<'a>,
     offset: usize,
     style: LinkStyle,
+    chapter: Option<&str>,
     r: &mut Rendered,
 ) -> CowStr<'a> {
     match resolve(hb, page, dest) {
         Ok(Target::External) => dest.clone(),
         Ok(Target::SamePage { anchor }) => {
+            let href = match chapter {
+                Some(c) => format!("#{c}-{anchor}").into(),
+                None => dest.clone(),
+            };
             r.local_anchors.push((anchor, offset));
-            dest.clone()
+            href
         }
         Ok(Target::Static { url: target }) => relative(url, &encode_path(&target), false).into(),
         Ok(Target::Page {
@@ -479,9 +536,16 @@ fn link<'a>(
             url: target,
             anchor,
         }) => {
-            let mut href = relative(url, &target, style.explicit_index);
+            // In the print view a page of this language is a chapter.
+            let in_document =
+                style.print && lang == page.lang && hb.pairs[pair].pages[lang].is_some();
+            let mut href = if in_document {
+                format!("#{}", chapter_id(pair))
+            } else {
+                relative(url, &target, style.explicit_index)
+            };
             if let Some(a) = &anchor {
-                href.push('#');
+                href.push(if in_document { '-' } else { '#' });
                 href.push_str(a);
             }
             r.links.push(OutLink {

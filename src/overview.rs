@@ -39,7 +39,15 @@ pub struct Overviews {
     /// Practice pairs with a transfer, in title order per language.
     pub practices: Vec<Vec<PairId>>,
     pub taxonomies: Vec<Taxonomy>,
+    /// The print view's URL per language; `None` above `PRINT_MAX` pages,
+    /// where one document would be more than anyone prints.
+    pub print: Option<Vec<String>>,
+    /// Per language, the pages in reading order with their depth.
+    pub chapters: Vec<Vec<(PairId, usize)>>,
 }
+
+/// The largest handbook (pages per language) that gets a print view.
+pub const PRINT_MAX: usize = 1000;
 
 impl Overviews {
     /// Works out the overview pages. A URL that a content page already has
@@ -71,10 +79,25 @@ impl Overviews {
             .iter()
             .map(|&name| taxonomy(hb, strings, name))
             .collect();
+        let chapters: Vec<Vec<(PairId, usize)>> =
+            (0..langs).map(|l| reading_order(hb, l)).collect();
+        let print = chapters.iter().all(|c| c.len() <= PRINT_MAX).then(|| {
+            (0..langs)
+                .map(|l| {
+                    format!(
+                        "{}/{}/",
+                        code(l),
+                        slugify(&strings.text(l, "slug-print"), code(l))
+                    )
+                })
+                .collect()
+        });
         let overviews = Overviews {
             transfer,
             practices,
             taxonomies,
+            print,
+            chapters,
         };
         overviews.check_urls(hb, diags);
         overviews
@@ -85,6 +108,9 @@ impl Overviews {
         let mut all = Vec::new();
         for url in self.transfer.iter().flatten() {
             all.push((url.as_str(), "the transfer overview".to_string()));
+        }
+        for url in self.print.iter().flatten() {
+            all.push((url.as_str(), "the print view".to_string()));
         }
         for t in &self.taxonomies {
             for url in &t.urls {
@@ -136,6 +162,9 @@ impl Overviews {
         if let Some(urls) = &self.transfer {
             pages.push(some(urls));
         }
+        if let Some(urls) = &self.print {
+            pages.push(some(urls));
+        }
         for tax in &self.taxonomies {
             pages.push(some(&tax.urls));
             for term in &tax.terms {
@@ -162,6 +191,58 @@ impl Overviews {
                     .map(move |(l, _)| (t, i, l))
             })
         })
+    }
+}
+
+/// The pages of `lang` in reading order: the home page, then at each level
+/// its pages and sub-sections by weight and title, each section's index
+/// before its pages. Pages missing in `lang` are left out.
+pub fn reading_order(hb: &Handbook, lang: Lang) -> Vec<(PairId, usize)> {
+    let mut out = Vec::new();
+    if let Some(root) = hb.sections.first() {
+        section_order(hb, lang, root, 0, &mut out);
+    }
+    out
+}
+
+fn section_order(
+    hb: &Handbook,
+    lang: Lang,
+    section: &crate::model::Section,
+    depth: usize,
+    out: &mut Vec<(PairId, usize)>,
+) {
+    let exists = |p: PairId| hb.pairs[p].pages[lang].is_some();
+    if let Some(index) = section.index.filter(|&p| exists(p)) {
+        out.push((index, depth));
+    }
+    let weight = |p: PairId| {
+        hb.pages[hb.pairs[p].best_page(lang)]
+            .front
+            .weight
+            .unwrap_or(0)
+    };
+    enum Item {
+        Page(PairId),
+        Section(usize),
+    }
+    let mut items: Vec<(i64, String, Item)> = section.pairs[lang]
+        .iter()
+        .filter(|&&p| exists(p))
+        .map(|&p| (weight(p), hb.title(p, lang).to_lowercase(), Item::Page(p)))
+        .collect();
+    for &s in &section.children[lang] {
+        let key = hb.sections[s].index.map_or((0, String::new()), |p| {
+            (weight(p), hb.title(p, lang).to_lowercase())
+        });
+        items.push((key.0, key.1, Item::Section(s)));
+    }
+    items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (_, _, item) in items {
+        match item {
+            Item::Page(p) => out.push((p, depth + 1)),
+            Item::Section(s) => section_order(hb, lang, &hb.sections[s], depth + 1, out),
+        }
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Job {
     Taxonomy(usize, Lang),
     /// A term's page: its pages by kind.
     Term(usize, usize, Lang),
+    /// The whole handbook of a language on one page, for printing.
+    Print(Lang),
     LanguageChooser,
     NotFound,
     Sitemap,
@@ -199,6 +201,9 @@ impl<'a> Site<'a> {
                 .term_pages()
                 .map(|(t, i, l)| Job::Term(t, i, l)),
         );
+        if self.overviews.print.is_some() {
+            jobs.extend((0..langs).map(Job::Print));
+        }
         jobs.extend((0..self.assets.len()).map(Job::Asset));
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
@@ -311,6 +316,29 @@ impl<'a> Site<'a> {
                 let ctx = self.views().term_page(t, i, lang);
                 let url = self.overviews.taxonomies[t].terms[i].urls[lang].clone();
                 self.overview_html(lang, "term.html", &url, &ctx)
+            }
+            Job::Print(lang) => {
+                let url = self
+                    .overviews
+                    .print
+                    .as_ref()
+                    .map_or(String::new(), |u| u[lang].clone());
+                let style = LinkStyle {
+                    print: true,
+                    ..self.opts.links
+                };
+                let hl = Highlighter::default();
+                let htmls: Vec<String> = self.overviews.chapters[lang]
+                    .par_iter()
+                    .map(|&(pair, _)| {
+                        let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                        markdown::render(hb, page, &url, &hl, style, Glossing::Off).html
+                    })
+                    .collect();
+                let ctx = self.views().print_page(lang, htmls).ok_or_else(|| {
+                    Diagnostic::error("content", "this handbook is too large for a print view")
+                })?;
+                self.overview_html(lang, "print.html", &url, &ctx)
             }
             Job::LanguageChooser => {
                 let html = self.chooser()?;
@@ -426,6 +454,7 @@ impl<'a> Site<'a> {
         let views = Views {
             style: LinkStyle {
                 explicit_index: true,
+                ..Default::default()
             },
             ..self.views()
         };
@@ -468,6 +497,7 @@ impl<'a> Site<'a> {
             .map(|l| &mut l.href)
             .chain(site.nav.iter_mut().map(|n| &mut n.href))
             .chain(site.browse.iter_mut().map(|n| &mut n.href))
+            .chain(site.print_href.iter_mut())
         {
             *href = format!("{base}{href}");
         }

@@ -57,6 +57,8 @@ pub struct Chrome {
     pub nav: Vec<Link>,
     /// The taxonomy pages, for browsing by term.
     pub browse: Vec<Link>,
+    /// The print view of this language, when there is one.
+    pub print_href: Option<String>,
     pub languages: Vec<LangLink>,
 }
 
@@ -131,6 +133,8 @@ pub struct PageView<'a> {
     pub relies_on: Vec<Link>,
     /// On a method or structure: the practices that link to it.
     pub used_by: Vec<Link>,
+    /// This page's chapter in the print view.
+    pub chapter: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -254,7 +258,13 @@ impl<'a> Views<'a> {
                 }
             })
             .collect();
+        let print_href = self
+            .overviews
+            .print
+            .as_ref()
+            .map(|urls| relative(url, &urls[lang], self.style.explicit_index));
         Chrome {
+            print_href,
             lang: code.clone(),
             site_title: hb.config.title(&code).to_string(),
             description: hb
@@ -313,6 +323,7 @@ impl<'a> Views<'a> {
             _ => (Vec::new(), Vec::new()),
         };
         PageView {
+            chapter: crate::markdown::chapter_id(pair),
             referenced_by: self.links_of(url, &g.back[pair], lang, &[]),
             related: self.links_of(url, &g.related[pair], lang, &[]),
             relies_on,

@@ -90,6 +90,25 @@ pub struct TermPage {
     pub groups: Vec<KindGroup>,
 }
 
+/// One page of the handbook in the print view.
+#[derive(Debug, Serialize)]
+pub struct PrintChapter {
+    pub id: String,
+    pub title: String,
+    /// Nesting depth in the table of contents (0: the home page).
+    pub depth: usize,
+    pub kind: &'static str,
+    pub summary: Option<String>,
+    pub html: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrintPage {
+    #[serde(flatten)]
+    pub head: Head,
+    pub chapters: Vec<PrintChapter>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct OverviewContext<P> {
     pub site: Chrome,
@@ -276,6 +295,37 @@ impl Views<'_> {
                 statuses: TransferStatus::ALL.iter().map(|s| s.as_str()).collect(),
                 svg,
                 diagram_max: DIAGRAM_MAX,
+            },
+        })
+    }
+
+    /// The print view of `lang`; `htmls` are the chapters' bodies rendered
+    /// for it, in the order of `overviews.chapters[lang]`.
+    pub fn print_page(&self, lang: Lang, htmls: Vec<String>) -> Option<OverviewContext<PrintPage>> {
+        let hb = self.hb;
+        let urls = self.overviews.print.as_ref()?;
+        let url = urls[lang].as_str();
+        let chapters = self.overviews.chapters[lang]
+            .iter()
+            .zip(htmls)
+            .map(|(&(pair, depth), html)| {
+                let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                PrintChapter {
+                    id: crate::markdown::chapter_id(pair),
+                    title: page.front.title.clone(),
+                    depth,
+                    kind: page.kind.as_str(),
+                    summary: page.front.summary.clone(),
+                    html,
+                }
+            })
+            .collect();
+        let title = self.strings.text(lang, "print-title");
+        Some(OverviewContext {
+            site: self.chrome_to(url, lang, &Self::counterparts(urls)),
+            page: PrintPage {
+                head: self.head(url, urls, title),
+                chapters,
             },
         })
     }
