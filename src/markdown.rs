@@ -508,17 +508,29 @@ fn with_dest<'a>(tag: Tag<'a>, f: impl FnOnce(&CowStr<'a>) -> CowStr<'a>) -> Tag
     }
 }
 
+/// Where links are written from: the page's URL, the link style and, in
+/// the print view, the page's chapter.
+#[derive(Clone, Copy)]
+struct Place<'p> {
+    url: &'p str,
+    style: LinkStyle,
+    chapter: Option<&'p str>,
+}
+
 /// Resolves one link and returns the URL to write.
 fn link<'a>(
     hb: &Handbook,
     page: &Page,
-    url: &str,
+    from: &Place,
     dest: &CowStr<'a>,
     offset: usize,
-    style: LinkStyle,
-    chapter: Option<&str>,
     r: &mut Rendered,
 ) -> CowStr<'a> {
+    let Place {
+        url,
+        style,
+        chapter,
+    } = *from;
     match resolve(hb, page, dest) {
         Ok(Target::External) => dest.clone(),
         Ok(Target::SamePage { anchor }) => {
