@@ -180,18 +180,12 @@ pub fn render(
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let links_before = r.links.len();
-                let tag = with_dest(tag, |dest| {
-                    link(
-                        hb,
-                        page,
-                        url,
-                        dest,
-                        offset,
-                        style,
-                        chapter.as_deref(),
-                        &mut r,
-                    )
-                });
+                let place = Place {
+                    url,
+                    style,
+                    chapter: chapter.as_deref(),
+                };
+                let tag = with_dest(tag, |dest| link(hb, page, &place, dest, offset, &mut r));
                 let term = match (&glossing, &tag, r.links.get(links_before), &heading) {
                     (
                         Glossing::Link { pair, definitions },
