@@ -83,6 +83,19 @@ impl<'a> Site<'a> {
         strings: Strings,
         opts: RenderOptions,
     ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
+        Self::prepare_reusing(hb, theme, strings, opts, None)
+    }
+
+    /// `prepare`, but with every page's Markdown already rendered (by the
+    /// caller, for this very handbook): `brug serve` re-renders only the
+    /// page that changed.
+    pub fn prepare_reusing(
+        hb: &'a Handbook,
+        theme: Theme,
+        strings: Strings,
+        opts: RenderOptions,
+        rendered: Option<Vec<Rendered>>,
+    ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let strings = Arc::new(strings);
         let mut base = tera::Tera::default();
@@ -125,9 +138,13 @@ impl<'a> Site<'a> {
         let glossary_pages: Vec<usize> = glossary_pair
             .map(|p| hb.pairs[p].pages.iter().flatten().copied().collect())
             .unwrap_or_default();
+        let rendered = rendered.filter(|r| r.len() == hb.pages.len());
         let first: HashMap<usize, Rendered> = glossary_pages
             .iter()
-            .map(|&id| (id, render_page(id, Glossing::Define)))
+            .map(|&id| match &rendered {
+                Some(r) => (id, r[id].clone()),
+                None => (id, render_page(id, Glossing::Define)),
+            })
             .collect();
         let mut glossary = Glossary::new(hb, glossary_pair, &first);
         let linking = match glossary.pair {
@@ -137,19 +154,25 @@ impl<'a> Site<'a> {
             },
             None => Glossing::Off,
         };
-        let mut markdown: Vec<Rendered> = (0..hb.pages.len())
-            .into_par_iter()
-            .map(|id| {
-                if first.contains_key(&id) {
-                    Rendered::default()
-                } else {
-                    render_page(id, linking)
+        let markdown: Vec<Rendered> = match rendered {
+            Some(r) => r,
+            None => {
+                let mut markdown: Vec<Rendered> = (0..hb.pages.len())
+                    .into_par_iter()
+                    .map(|id| {
+                        if first.contains_key(&id) {
+                            Rendered::default()
+                        } else {
+                            render_page(id, linking)
+                        }
+                    })
+                    .collect();
+                for (id, r) in first {
+                    markdown[id] = r;
                 }
-            })
-            .collect();
-        for (id, r) in first {
-            markdown[id] = r;
-        }
+                markdown
+            }
+        };
         glossary.count_uses(hb, &markdown);
         for r in &markdown {
             diags.extend(r.diagnostics.iter().cloned());
@@ -173,6 +196,23 @@ impl<'a> Site<'a> {
             }),
             diags,
         )
+    }
+
+    /// Gives back the rendered Markdown (for the next `prepare_reusing`).
+    pub fn into_markdown(self) -> Vec<Rendered> {
+        self.markdown
+    }
+
+    /// The glossary's pair and its definitions, for rendering a page on
+    /// its own the way `prepare` did.
+    pub fn glossing(&self) -> Glossing<'_> {
+        match self.glossary.pair {
+            Some(pair) => Glossing::Link {
+                pair,
+                definitions: &self.glossary.definitions,
+            },
+            None => Glossing::Off,
+        }
     }
 
     /// Every output file of the site.

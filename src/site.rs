@@ -59,6 +59,18 @@ pub fn run(root: &Path, out: Option<&Path>, opts: RenderOptions) -> Report {
 
 /// Loads and renders the site into `dest`.
 pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
+    run_keeping(root, dest, opts).0
+}
+
+/// The model and every page's rendered Markdown of a build, for rebuilding
+/// a single page later (`brug serve`).
+pub struct Kept {
+    pub hb: Handbook,
+    pub markdown: Vec<crate::markdown::Rendered>,
+}
+
+/// `run_to`, also handing back the model of a successful in-memory build.
+pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Option<Kept>) {
     let start = Instant::now();
     let out = match dest {
         Dest::Dir(dir) => Some(dir),
@@ -73,19 +85,19 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
             )
             .hint("choose an --out outside content/, e.g. the default ROOT/public");
             report.diagnostics.push(d);
-            return report;
+            return (report, None);
         }
         if let Err(e) = output::check_target(out) {
             report
                 .diagnostics
                 .push(Diagnostic::error(out, format!("{e:#}")));
-            return report;
+            return (report, None);
         }
     }
     let loaded = load(root);
     report.diagnostics = loaded.diagnostics;
     let Some(hb) = loaded.handbook else {
-        return finish(report, start);
+        return (finish(report, start), None);
     };
     summarize(&hb, &mut report);
     let opts = RenderOptions {
@@ -93,10 +105,10 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
         ..opts
     };
     let Some(site) = prepare(&hb, opts, &mut report.diagnostics) else {
-        return finish(report, start);
+        return (finish(report, start), None);
     };
     if report.errors() > 0 {
-        return finish(report, start);
+        return (finish(report, start), None);
     }
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
@@ -122,7 +134,8 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
         report.diagnostics.extend(diags);
         report.search = search.into_inner().unwrap_or_default();
         report.search.sort();
-        return finish(report, start);
+        let markdown = site.into_markdown();
+        return (finish(report, start), Some(Kept { hb, markdown }));
     }
     match out {
         // check: render everything (template errors surface), keep nothing.
@@ -162,7 +175,7 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
     }
     report.search = search.into_inner().unwrap_or_default();
     report.search.sort();
-    finish(report, start)
+    (finish(report, start), None)
 }
 
 /// Is `path` (which may not exist yet) inside the folder `dir`?

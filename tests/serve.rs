@@ -201,8 +201,8 @@ fn an_edit_reloads_its_page_and_serves_the_new_text() {
         .contains("merkwoord"));
     let line = server.rebuilt();
     assert!(
-        line.contains("content/modules/start.nl.md") && line.contains("changed"),
-        "{line}"
+        line.contains("content/modules/start.nl.md") && line.contains("1 page(s) re-rendered"),
+        "a body edit renders its page only: {line}"
     );
     // public/ is never written, and brug build writes no reload script.
     assert!(!f.root().join("public").exists());
@@ -440,6 +440,26 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
             }),
         ),
         (
+            "body, a German page",
+            Box::new(|| {
+                edit(
+                    "content/methods/consensus.de.md",
+                    "\n\n",
+                    "\n\nNoch ein Satz.\n\n",
+                )
+            }),
+        ),
+        (
+            "body with a new link (not a body-only change)",
+            Box::new(|| {
+                let text = f.read_source("content/methods/facilitator.nl.md");
+                f.write(
+                    "content/methods/facilitator.nl.md",
+                    format!("{text}\nZie ook [lotsen](../practices/lotsen.md).\n"),
+                );
+            }),
+        ),
+        (
             "title",
             Box::new(|| {
                 edit(
@@ -543,9 +563,15 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
     ];
     for (name, step) in steps {
         step();
-        event(&events, "reload");
+        // One terminal line per change, printed when it is fully applied.
+        let line = server.rebuilt();
+        assert!(line.contains(" ms"), "{name}: {line}");
+        let fast = line.contains("re-rendered");
+        let body_only = name.starts_with("body") && !name.contains("not a body-only");
+        assert_eq!(fast, body_only, "{name}: {line}");
         assert_served_equals_build(&f, &server, name);
     }
+    let _ = events;
 }
 
 #[test]

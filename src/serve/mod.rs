@@ -4,12 +4,15 @@
 //! open tabs over Server-Sent Events which files changed. A failed build
 //! keeps the last good site and shows its diagnostics over the open page.
 //!
-//! Every change rebuilds the whole site in memory and compares it with the
-//! previous one, file by file. That is always equal to a fresh build, by
-//! construction; page-level incremental rendering would have to prove that
-//! for every kind of change.
+//! A change rebuilds the whole site in memory and compares it with the
+//! previous one, file by file, which is equal to a fresh build by
+//! construction. The one exception is an edit to a single page's body that
+//! leaves everything other pages depend on as it was (`incremental`): then
+//! only that page, its counterparts' notices and the search index are
+//! rendered. Tests apply every kind of edit and compare with a fresh build.
 
 pub mod http;
+mod incremental;
 
 use crate::diagnostics::{render_all, Diagnostic, Severity};
 use crate::load::is_ignored;
@@ -49,6 +52,8 @@ pub struct State {
     /// The diagnostics last printed, so that unchanged warnings are not
     /// repeated after every save.
     shown: Mutex<String>,
+    /// The model and rendered Markdown of the last good build.
+    kept: Mutex<Option<crate::site::Kept>>,
 }
 
 impl State {
@@ -133,6 +138,66 @@ fn open_browser(url: &str) {
     }
 }
 
+/// Rebuilds after a change to `paths`: a body edit of one page through the
+/// fast path when it applies, otherwise in full. Returns the terminal line.
+pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> String {
+    if let [path] = paths {
+        if let Some(line) = body_edit(root, state, path, why) {
+            return line;
+        }
+    }
+    rebuild(root, state, why)
+}
+
+/// The fast path for a page's body; `None` when it does not apply.
+fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<String> {
+    let start = Instant::now();
+    if state.failed.read().ok()?.is_some() {
+        return None;
+    }
+    let mut kept = state.kept.lock().ok()?;
+    let kept = kept.as_mut()?;
+    let first = Mutex::new((0, 0));
+    let index = incremental::body_edit(root, kept, path, &|pages| {
+        let changed = apply(state, pages);
+        if let Ok(mut f) = first.lock() {
+            *f = (changed, start.elapsed().as_millis());
+        }
+    })?;
+    let (pages, page_ms) = first.into_inner().unwrap_or_default();
+    let changed = apply(state, index);
+    Some(format!(
+        "{why}: {pages} page(s) re-rendered in {page_ms} ms; search index and print view ({changed} file(s)) after {} ms",
+        start.elapsed().as_millis()
+    ))
+}
+
+/// Puts `outputs` into the served site and tells the tabs what changed.
+/// Returns how many files changed.
+fn apply(state: &State, outputs: Vec<crate::render::Output>) -> usize {
+    let old = state.files();
+    let mut files: Files = (*old).clone();
+    let mut changed = Vec::new();
+    for o in outputs {
+        let file = File::new(o.bytes);
+        if old.get(&o.path).is_none_or(|f| f.etag != file.etag) {
+            changed.push(o.path.clone());
+        }
+        files.insert(o.path, file);
+    }
+    let count = changed.len();
+    if let Ok(mut f) = state.files.write() {
+        *f = Arc::new(files);
+    }
+    if count > 0 {
+        state.broadcast(&format!(
+            "event: reload\ndata: {}\n\n",
+            serde_json::json!({ "changed": changed })
+        ));
+    }
+    count
+}
+
 /// Builds the site into memory. On success it replaces the served files
 /// and tells the tabs what changed; on failure the last good site stays
 /// and the tabs show the diagnostics. Returns the line for the terminal.
@@ -144,11 +209,16 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
             files.insert(o.path, File::new(o.bytes));
         }
     };
-    let report = crate::site::run_to(
+    let (report, kept) = crate::site::run_keeping(
         root,
         crate::site::Dest::Memory(&keep),
         crate::site::options(false),
     );
+    if let Ok(mut k) = state.kept.lock() {
+        if kept.is_some() {
+            *k = kept;
+        }
+    }
     let ms = start.elapsed().as_millis();
     let mut shown = render_all(&report.diagnostics);
     if let Ok(mut last) = state.shown.lock() {
@@ -308,7 +378,8 @@ fn watch(root: &Path, state: &State) -> anyhow::Result<()> {
             1 => sorted[0].clone(),
             n => format!("{} and {} more", sorted[0], n - 1),
         };
-        eprintln!("{}", rebuild(&root, state, &why));
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        eprintln!("{}", rebuild_after(&root, state, &paths, &why));
     }
     Ok(())
 }
