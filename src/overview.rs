@@ -295,9 +295,7 @@ fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
                 }
                 for term in terms {
                     if let Some(&i) = index.get(term.as_str()) {
-                        if !pairs[i][l].contains(&pair) {
-                            pairs[i][l].push(pair);
-                        }
+                        pairs[i][l].push(pair);
                     }
                 }
             }
@@ -306,6 +304,9 @@ fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
     let mut terms = Vec::with_capacity(keys.len());
     for (key, mut by_lang) in keys.iter().zip(pairs) {
         for (l, list) in by_lang.iter_mut().enumerate() {
+            // A term listed twice on a page counts once.
+            list.sort_unstable();
+            list.dedup();
             list.sort_by_cached_key(|&p| hb.title(p, l).to_lowercase());
         }
         terms.push(Term {

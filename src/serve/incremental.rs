@@ -108,21 +108,24 @@ pub fn body_edit(
         }
         Some(out)
     };
+    // The page first: the reload should not wait for the rest.
     let rendered_pages = run(&jobs);
+    if let Some(outputs) = rendered_pages.clone() {
+        pages(outputs);
+    }
     // Then what holds every page's body: the search index and the print view.
     let mut later = vec![Job::SearchIndex(lang)];
     if site_view.overviews.print.is_some() {
         later.push(Job::Print(lang));
     }
     let index = rendered_pages.as_ref().and_then(|_| run(&later));
-    let markdown = site_view.into_markdown();
-    kept.markdown = markdown;
-    let (Some(rendered_pages), Some(index)) = (rendered_pages, index) else {
+    kept.markdown = site_view.into_markdown();
+    let (Some(_), Some(index)) = (rendered_pages, index) else {
+        // The caller rebuilds in full, from the model as it was.
         kept.markdown[id] = old_rendered;
         undo(kept, status_before);
         return None;
     };
-    pages(rendered_pages);
     Some(index)
 }
 

@@ -29,7 +29,7 @@ const RELOAD_JS: &str = include_str!("reload.js");
 /// Changes closer together than this are one (editors' save bursts, a
 /// `git checkout` of many files): the rebuild waits until it was quiet
 /// this long.
-const QUIET: Duration = Duration::from_millis(40);
+const QUIET: Duration = Duration::from_millis(25);
 /// More changed files than this reload every tab.
 const CHANGED_MAX: usize = 500;
 
