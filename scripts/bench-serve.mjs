@@ -2,7 +2,7 @@
 // bench-serve.mjs — edit-to-reload latency of `brug serve`: the time from
 // writing a source file to the reload event reaching a connected client.
 //
-//   node scripts/bench-serve.mjs CORPUS [--brug target/release/brug] [--runs 5]
+//   node scripts/bench-serve.mjs CORPUS [--brug target/release/brug] [--runs 5] [--settle-ms 1500]
 //
 // Works on CORPUS in place and restores every file it edits. Measures a
 // body edit, a title change (navigation changes) and a template change (a
@@ -17,6 +17,9 @@ const corpus = path.resolve(args[0]);
 const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
 const brug = path.resolve(opt('brug', 'target/release/brug'));
 const runs = Number(opt('runs', '5'));
+// Pause between edits, as a person saves: the search index and print view
+// that follow a body edit are rebuilt by then.
+const settle = Number(opt('settle-ms', '1500'));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
 const server = spawn(brug, ['serve', '--port', '0', '--root', corpus], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -58,7 +61,7 @@ async function measure(name, file, change, want = any) {
     const block = await got;
     times.push(performance.now() - t0);
     if (!/^event: reload/m.test(block)) console.log(`  (${name}: ${block.split('\n')[0]})`);
-    await new Promise((res) => setTimeout(res, 150));
+    await new Promise((res) => setTimeout(res, settle));
   }
   const restored = next();
   fs.writeFileSync(file, original);

@@ -57,6 +57,21 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// What `prepare` makes from the content, kept by `brug serve` between
+/// changes: every page's rendered Markdown and what follows from links and
+/// front matter alone.
+pub struct Parts {
+    pub markdown: Vec<Rendered>,
+    /// `None`: compute them again.
+    pub derived: Option<Derived>,
+}
+
+/// The link graph and the generated pages' plan.
+pub struct Derived {
+    pub graph: Graph,
+    pub overviews: Overviews,
+}
+
 /// Everything rendering needs, prepared once per build.
 pub struct Site<'a> {
     pub hb: &'a Handbook,
@@ -94,9 +109,13 @@ impl<'a> Site<'a> {
         theme: Theme,
         strings: Strings,
         opts: RenderOptions,
-        rendered: Option<Vec<Rendered>>,
+        reuse: Option<Parts>,
     ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
+        let (rendered, derived) = match reuse {
+            Some(p) => (Some(p.markdown), p.derived),
+            None => (None, None),
+        };
         let strings = Arc::new(strings);
         let mut base = tera::Tera::default();
         base.autoescape_on(vec![".html", ".xml"]);
@@ -177,10 +196,17 @@ impl<'a> Site<'a> {
         for r in &markdown {
             diags.extend(r.diagnostics.iter().cloned());
         }
-        check_anchors(hb, &markdown, &mut diags);
-        let graph = Graph::build(hb, &markdown, &mut diags);
-        graph.check(hb, &mut diags);
-        let overviews = Overviews::build(hb, &strings, &mut diags);
+        let (graph, overviews) = match derived {
+            // Same links, anchors and front matter as when these were made.
+            Some(d) => (d.graph, d.overviews),
+            None => {
+                check_anchors(hb, &markdown, &mut diags);
+                let graph = Graph::build(hb, &markdown, &mut diags);
+                graph.check(hb, &mut diags);
+                let overviews = Overviews::build(hb, &strings, &mut diags);
+                (graph, overviews)
+            }
+        };
         let assets = theme.assets.into_iter().collect();
         (
             Some(Site {
@@ -198,9 +224,16 @@ impl<'a> Site<'a> {
         )
     }
 
-    /// Gives back the rendered Markdown (for the next `prepare_reusing`).
-    pub fn into_markdown(self) -> Vec<Rendered> {
-        self.markdown
+    /// Gives back what `prepare` made from the content (for the next
+    /// `prepare_reusing`).
+    pub fn into_parts(self) -> Parts {
+        Parts {
+            markdown: self.markdown,
+            derived: Some(Derived {
+                graph: self.graph,
+                overviews: self.overviews,
+            }),
+        }
     }
 
     /// The glossary's pair and its definitions, for rendering a page on

@@ -66,7 +66,7 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
 /// a single page later (`brug serve`).
 pub struct Kept {
     pub hb: Handbook,
-    pub markdown: Vec<crate::markdown::Rendered>,
+    pub parts: crate::render::Parts,
 }
 
 /// `run_to`, also handing back the model of a successful in-memory build.
@@ -134,8 +134,8 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
         report.diagnostics.extend(diags);
         report.search = search.into_inner().unwrap_or_default();
         report.search.sort();
-        let markdown = site.into_markdown();
-        return (finish(report, start), Some(Kept { hb, markdown }));
+        let parts = site.into_parts();
+        return (finish(report, start), Some(Kept { hb, parts }));
     }
     match out {
         // check: render everything (template errors surface), keep nothing.

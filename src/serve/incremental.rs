@@ -28,6 +28,9 @@ pub fn body_edit(
     path: &Path,
     pages: &dyn Fn(Vec<Output>),
 ) -> Option<Vec<Output>> {
+    if kept.parts.markdown.len() != kept.hb.pages.len() {
+        return None;
+    }
     let hb = &mut kept.hb;
     let id = hb.pages.iter().position(|p| root.join(&p.file) == path)?;
     let text = crate::frontmatter::normalize(String::from_utf8(std::fs::read(path).ok()?).ok()?);
@@ -41,7 +44,7 @@ pub fn body_edit(
     let pair = hb.page_pair(id)?;
     let lang = old.lang;
     let url = hb.pairs[pair].urls[lang].clone()?;
-    if is_glossary(&kept.markdown, hb.pairs[pair].pages.iter().flatten()) {
+    if is_glossary(&kept.parts.markdown, hb.pairs[pair].pages.iter().flatten()) {
         return None;
     }
     // The page as it is now; the old one is kept to undo.
@@ -79,17 +82,21 @@ pub fn body_edit(
         opts.links,
         glossing,
     );
-    if !same_dependencies(&kept.markdown[id], &fresh) {
+    if !same_dependencies(&kept.parts.markdown[id], &fresh) {
         undo(kept, status_before);
         return None;
     }
     let status_changed: Vec<Lang> = (0..status_before.len())
         .filter(|&l| status_before[l] != kept.hb.pairs[pair].status[l])
         .collect();
-    let mut markdown = std::mem::take(&mut kept.markdown);
+    let mut markdown = std::mem::take(&mut kept.parts.markdown);
     let old_rendered = std::mem::replace(&mut markdown[id], fresh);
+    let parts = crate::render::Parts {
+        markdown,
+        derived: kept.parts.derived.take(),
+    };
     let mut diags = Vec::new();
-    let prepared = prepare(&kept.hb, markdown, &mut diags);
+    let prepared = prepare(&kept.hb, parts, &mut diags);
     let Some(site_view) = prepared.filter(|_| diags.iter().all(|d| !d.is_error())) else {
         // Cannot happen for an edit with the same dependencies; if it
         // does, the full build reports why.
@@ -119,10 +126,10 @@ pub fn body_edit(
         later.push(Job::Print(lang));
     }
     let index = rendered_pages.as_ref().and_then(|_| run(&later));
-    kept.markdown = site_view.into_markdown();
+    kept.parts = site_view.into_parts();
     let (Some(_), Some(index)) = (rendered_pages, index) else {
         // The caller rebuilds in full, from the model as it was.
-        kept.markdown[id] = old_rendered;
+        kept.parts.markdown[id] = old_rendered;
         undo(kept, status_before);
         return None;
     };
@@ -131,7 +138,7 @@ pub fn body_edit(
 
 fn prepare<'h>(
     hb: &'h crate::model::Handbook,
-    markdown: Vec<Rendered>,
+    parts: crate::render::Parts,
     diags: &mut Vec<crate::diagnostics::Diagnostic>,
 ) -> Option<Site<'h>> {
     let (mut theme, theme_diags) = crate::theme::Theme::load(&hb.root);
@@ -140,7 +147,7 @@ fn prepare<'h>(
         crate::i18n::Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
     diags.extend(string_diags);
     let (site, site_diags) =
-        Site::prepare_reusing(hb, theme, strings?, site::options(false), Some(markdown));
+        Site::prepare_reusing(hb, theme, strings?, site::options(false), Some(parts));
     diags.extend(site_diags);
     site
 }
@@ -173,6 +180,7 @@ fn is_glossary<'a>(markdown: &[Rendered], mut pages: impl Iterator<Item = &'a us
 /// The glossary's pair, recognized by its definitions.
 fn glossary_pair(kept: &Kept) -> Option<PairId> {
     let page = kept
+        .parts
         .markdown
         .iter()
         .position(|r| !r.definitions.is_empty())?;
@@ -187,7 +195,8 @@ fn definitions(kept: &Kept) -> Vec<HashMap<String, String>> {
     (0..kept.hb.config.languages.len())
         .map(|l| {
             let page = kept.hb.pairs[pair].best_page(l);
-            kept.markdown
+            kept.parts
+                .markdown
                 .get(page)
                 .map(|r| r.definitions.clone())
                 .unwrap_or_default()
