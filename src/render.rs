@@ -46,8 +46,10 @@ pub enum Job {
     Asset(usize),
     /// A file from `content/` in a language folder.
     Static(usize, Lang),
-    /// The search index of a language and its text chunks.
+    /// The search index of a language and its postings shards.
     SearchIndex(Lang),
+    /// Text chunk `k` of a language's search targets (for snippets).
+    SearchText(Lang, usize),
 }
 
 /// One written file: site-relative path and bytes.
@@ -254,6 +256,14 @@ impl<'a> Site<'a> {
         let langs = hb.config.languages.len();
         // The search indexes are the longest jobs: start them first.
         let mut jobs: Vec<Job> = (0..langs).map(Job::SearchIndex).collect();
+        for lang in 0..langs {
+            let targets = self
+                .search_pages(lang)
+                .map(|(_, page)| self.markdown[page].sections.len())
+                .sum::<usize>();
+            let chunks = targets.div_ceil(crate::search::index::CHUNK);
+            jobs.extend((0..chunks).map(|k| Job::SearchText(lang, k)));
+        }
         jobs.extend([Job::LanguageChooser, Job::NotFound, Job::Sitemap]);
         for (pair, p) in hb.pairs.iter().enumerate() {
             jobs.extend(
@@ -318,15 +328,27 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// The pages a language's search covers (those that exist in it), in
+    /// pair order: (pair, page id).
+    fn search_pages(&self, lang: Lang) -> impl Iterator<Item = (PairId, usize)> + '_ {
+        self.hb
+            .pairs
+            .iter()
+            .enumerate()
+            .filter_map(move |(pair, p)| {
+                p.urls[lang].as_ref()?;
+                Some((pair, p.pages[lang]?))
+            })
+    }
+
     fn search_index(&self, lang: Lang) -> Vec<Output> {
         let hb = self.hb;
         let views = self.views();
         let mut pages = Vec::new();
         let mut markdown = Vec::new();
-        for (pair, p) in hb.pairs.iter().enumerate() {
-            let (Some(page), Some(url)) = (p.pages[lang], p.urls[lang].as_deref()) else {
-                continue;
-            };
+        for (pair, page) in self.search_pages(lang) {
+            let p = &hb.pairs[pair];
+            let url = p.urls[lang].as_deref().unwrap_or_default();
             let section = hb.sections[p.section]
                 .index
                 .filter(|&s| s != pair)
@@ -354,11 +376,36 @@ impl<'a> Site<'a> {
             .collect()
     }
 
+    fn search_text(&self, lang: Lang, k: usize) -> Output {
+        let chunk = crate::search::index::CHUNK;
+        // Skip whole pages up to the chunk's first target, then take.
+        let mut skip = k * chunk;
+        let mut sections: Vec<&crate::markdown::TextSection> = Vec::with_capacity(chunk);
+        for (_, page) in self.search_pages(lang) {
+            let list = &self.markdown[page].sections;
+            if skip >= list.len() {
+                skip -= list.len();
+                continue;
+            }
+            sections.extend(list[skip..].iter().take(chunk - sections.len()));
+            skip = 0;
+            if sections.len() == chunk {
+                break;
+            }
+        }
+        let code = self.hb.lang_code(lang);
+        Output {
+            path: format!("search/text-{code}-{k}.js"),
+            bytes: crate::search::index::text_chunk(code, k, &sections).into_bytes(),
+        }
+    }
+
     /// Produces one output file.
     fn run_one(&self, job: Job) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         match job {
             Job::SearchIndex(_) => Err(Diagnostic::error("search", "a search index is many files")),
+            Job::SearchText(lang, k) => Ok(self.search_text(lang, k)),
             Job::Page(pair, lang) => {
                 let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
                 let html = self.page_html(pair, lang, &url)?;

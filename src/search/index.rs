@@ -34,6 +34,8 @@ const STEPS: f32 = 2.0;
 const SCORE_MAX: u32 = 15;
 /// Targets per text chunk file.
 pub const CHUNK: usize = 64;
+/// Targets whose postings are gathered at once (bounds the memory).
+const POSTING_SLICE: usize = 8192;
 /// About this many bytes of postings per shard file; a handbook with one
 /// shard's worth has its postings inside the index file.
 const SHARD_BYTES: usize = 64 * 1024;
@@ -55,16 +57,14 @@ pub struct PageInfo {
 
 /// One language's index files and what the build reports about them.
 pub struct Built {
-    /// (site-relative path, content): the index, then the text chunks.
+    /// (site-relative path, content): the index and its postings shards;
+    /// the text chunks are separate jobs (`text_chunk`).
     pub files: Vec<(String, String)>,
     pub targets: usize,
     pub terms: usize,
     /// Bytes of plain page text in this language, for comparison.
     pub text_bytes: usize,
 }
-
-/// A target's terms: (term id, weighted frequency, in the title).
-type Counts = Vec<(u32, f32, bool)>;
 
 #[derive(Clone, Copy)]
 struct Target<'a> {
@@ -166,49 +166,88 @@ pub fn build<'a>(
         .iter()
         .map(|(w, t)| (*w, t.iter().map(|t| term_id[t.as_str()]).collect()))
         .collect();
-    // Weighted term frequencies and length per target, in parallel.
-    let counted: Vec<(Counts, f32)> = targets
-        .par_iter()
-        .map(|t| {
-            let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
-            let mut len = 0.0;
-            for (text, weight, title) in fields(t) {
-                for w in text.split_whitespace() {
-                    for &term in word_terms.get(w).into_iter().flatten() {
-                        let e = tf.entry(term).or_insert((0.0, false));
-                        e.0 += weight;
-                        e.1 |= title;
-                        len += weight;
-                    }
+    // A target's weighted term frequencies (and whether in the title).
+    let count = |t: &Target<'a>| -> (HashMap<u32, (f32, bool)>, f32) {
+        let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
+        let mut len = 0.0;
+        for (text, weight, title) in fields(t) {
+            for w in text.split_whitespace() {
+                for &term in word_terms.get(w).into_iter().flatten() {
+                    let e = tf.entry(term).or_insert((0.0, false));
+                    e.0 += weight;
+                    e.1 |= title;
+                    len += weight;
                 }
             }
-            let mut tf: Vec<(u32, f32, bool)> =
-                tf.into_iter().map(|(k, (f, t))| (k, f, t)).collect();
-            tf.sort_unstable_by_key(|e| e.0);
-            (tf, len)
-        })
+        }
+        (tf, len)
+    };
+    // Pass 1: lengths and document frequencies. Pass 2 counts again rather
+    // than keep every target's counts: that halves the peak memory.
+    let lengths: Vec<f32> = targets.par_iter().map(|t| count(t).1).collect();
+    let df = targets
+        .par_iter()
+        .fold(
+            || vec![0u32; terms_sorted.len()],
+            |mut df, t| {
+                for term in count(t).0.keys() {
+                    df[*term as usize] += 1;
+                }
+                df
+            },
+        )
+        .reduce(
+            || vec![0u32; terms_sorted.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
+    let n = targets.len().max(1) as f32;
+    let avg = (lengths.iter().sum::<f32>() / n).max(1.0);
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
         .collect();
-    let n = counted.len().max(1) as f32;
-    let avg = (counted.iter().map(|(_, l)| l).sum::<f32>() / n).max(1.0);
-    let mut by_term: Vec<Vec<(u32, f32, bool)>> = vec![Vec::new(); terms_sorted.len()];
-    for (doc, (tf, len)) in counted.iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * len / avg);
-        for &(term, f, title) in tf {
-            by_term[term as usize].push((doc as u32, f * (K1 + 1.0) / (f + norm), title));
+    // Pass 2, in slices of targets: each posting is one u32, the target
+    // number shifted left by 5 and the value (score * 2 + title) below.
+    let mut by_term: Vec<Vec<u32>> = vec![Vec::new(); terms_sorted.len()];
+    for (s, slice) in targets.chunks(POSTING_SLICE).enumerate() {
+        let base = s * POSTING_SLICE;
+        let found: Vec<Vec<(u32, u32)>> = slice
+            .par_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let doc = (base + i) as u32;
+                let norm = K1 * (1.0 - B + B * lengths[base + i] / avg);
+                let mut list: Vec<(u32, u32)> = count(t)
+                    .0
+                    .into_iter()
+                    .map(|(term, (f, title))| {
+                        let tfpart = f * (K1 + 1.0) / (f + norm);
+                        // One base-32 digit: scores in half steps up to 15.5.
+                        let score = ((idf[term as usize] * tfpart * STEPS).round() as u32)
+                            .clamp(1, SCORE_MAX);
+                        (term, doc << 5 | (score * 2 + u32::from(title)))
+                    })
+                    .collect();
+                list.sort_unstable();
+                list
+            })
+            .collect();
+        for (term, posting) in found.into_iter().flatten() {
+            by_term[term as usize].push(posting);
         }
     }
     let postings: Vec<String> = by_term
         .par_iter()
         .map(|list| {
-            let df = list.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut s = String::with_capacity(list.len() * 3);
             let mut prev = 0;
-            for &(doc, tfpart, title) in list {
-                // One base-32 digit: scores in half steps up to 15.5.
-                let score = ((idf * tfpart * STEPS).round() as u32).clamp(1, SCORE_MAX);
+            for &p in list {
+                let doc = p >> 5;
                 varint(&mut s, doc - prev);
-                varint(&mut s, score * 2 + u32::from(title));
+                varint(&mut s, p & 31);
                 prev = doc;
             }
             s
@@ -295,29 +334,32 @@ pub fn build<'a>(
         c.push_str(");\n");
         files.push((format!("search/post-{code}-{k}.js"), c));
     }
-    for (k, chunk) in targets.chunks(CHUNK).enumerate() {
-        let mut c = format!("BrugSearch.text({},{k},[", json(code));
-        for (i, t) in chunk.iter().enumerate() {
-            if i > 0 {
-                c.push(',');
-            }
-            let _ = write!(
-                c,
-                "[{},{},{}]",
-                json(t.anchor),
-                json(t.heading),
-                json(t.text.trim())
-            );
-        }
-        c.push_str("]);\n");
-        files.push((format!("search/text-{code}-{k}.js"), c));
-    }
     Built {
         files,
         targets: targets.len(),
         terms: terms_sorted.len(),
         text_bytes,
     }
+}
+
+/// The text chunk `k` of language `code`: anchor, heading and text of
+/// each of `sections` (the targets `k * CHUNK ..`), for links and snippets.
+pub fn text_chunk(code: &str, k: usize, sections: &[&crate::markdown::TextSection]) -> String {
+    let mut c = format!("BrugSearch.text({},{k},[", json(code));
+    for (i, t) in sections.iter().enumerate() {
+        if i > 0 {
+            c.push(',');
+        }
+        let _ = write!(
+            c,
+            "[{},{},{}]",
+            json(t.anchor.as_deref().unwrap_or_default()),
+            json(&t.heading),
+            json(t.text.trim())
+        );
+    }
+    c.push_str("]);\n");
+    c
 }
 
 /// Appends `n` as base-32 digits, most significant first.

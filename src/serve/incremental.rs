@@ -122,6 +122,12 @@ pub fn body_edit(
     }
     // Then what holds every page's body: the search index and the print view.
     let mut later = vec![Job::SearchIndex(lang)];
+    later.extend(
+        site_view
+            .jobs()
+            .into_iter()
+            .filter(|j| matches!(j, Job::SearchText(l, _) if *l == lang)),
+    );
     if site_view.overviews.print.is_some() {
         later.push(Job::Print(lang));
     }
