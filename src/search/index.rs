@@ -151,21 +151,24 @@ pub fn build<'a>(
         .par_iter()
         .map(|&w| (w, analyzer.terms(w, &vocab)))
         .collect();
-    let mut terms_sorted: Vec<&str> = analysed
+    drop(words);
+    let mut terms_sorted: Vec<String> = analysed
         .iter()
-        .flat_map(|(_, t)| t.iter().map(String::as_str))
+        .flat_map(|(_, t)| t.iter().cloned())
         .collect();
     terms_sorted.sort_unstable();
     terms_sorted.dedup();
     let term_id: HashMap<&str, u32> = terms_sorted
         .iter()
         .enumerate()
-        .map(|(i, &t)| (t, i as u32))
+        .map(|(i, t)| (t.as_str(), i as u32))
         .collect();
+    // Words map to term numbers; the analysed strings can go.
     let word_terms: HashMap<&str, Vec<u32>> = analysed
-        .iter()
-        .map(|(w, t)| (*w, t.iter().map(|t| term_id[t.as_str()]).collect()))
+        .into_iter()
+        .map(|(w, t)| (w, t.iter().map(|t| term_id[t.as_str()]).collect()))
         .collect();
+    drop(term_id);
     // A target's weighted term frequencies (and whether in the title).
     let count = |t: &Target<'a>| -> (HashMap<u32, (f32, bool)>, f32) {
         let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
@@ -279,7 +282,7 @@ pub fn build<'a>(
         "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"text_bytes\":{text_bytes},\"terms\":",
         json(code)
     );
-    json_list(&mut js, terms_sorted.iter().copied());
+    json_list(&mut js, terms_sorted.iter().map(String::as_str));
     // Postings go to shard files of consecutive terms, loaded as queries
     // need them: the first result waits for a few of them, not for all.
     let mut shards: Vec<usize> = Vec::new();
