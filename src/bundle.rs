@@ -59,22 +59,17 @@ pub fn run(root: &Path, out: Option<&Path>) -> Bundled {
         },
         ..site::options(true)
     };
-    let mut report = site::run_to(root, Dest::Memory(&keep), opts);
+    let (mut report, kept) = site::run_keeping(root, Dest::Memory(&keep), opts);
     let mut files = files.into_inner().unwrap_or_default();
-    let Some(info) = handbook_info(root) else {
+    // The model the build just loaded names the zip and fills the read-me.
+    let info = kept.as_ref().and_then(|k| info_of(&k.hb));
+    let Some(info) = info.filter(|_| report.errors() == 0 && report.written) else {
         return Bundled {
             report,
             zip: None,
             files: 0,
         };
     };
-    if report.errors() > 0 || !report.written {
-        return Bundled {
-            report,
-            zip: None,
-            files: 0,
-        };
-    }
     for (name, text) in &info.readmes {
         files.insert(name.clone(), text.clone().into_bytes());
     }
@@ -129,7 +124,8 @@ fn write_aside(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Where `brug bundle` writes when no `--out` is given.
 pub fn default_out(root: &Path) -> Option<PathBuf> {
-    handbook_info(root).map(|i| root.join(i.name))
+    let hb = crate::load::load(root).handbook?;
+    info_of(&hb).map(|i| root.join(i.name))
 }
 
 struct Info {
@@ -139,9 +135,7 @@ struct Info {
 }
 
 /// Title, newest date and the read-me texts, from the handbook's model.
-fn handbook_info(root: &Path) -> Option<Info> {
-    let loaded = crate::load::load(root);
-    let hb = loaded.handbook?;
+fn info_of(hb: &crate::model::Handbook) -> Option<Info> {
     let newest = hb.pages.iter().filter_map(|p| p.front.updated).max();
     let lang = hb.config.default_language.clone();
     let (mut theme, _) = crate::theme::Theme::load(&hb.root);

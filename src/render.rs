@@ -92,20 +92,10 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    /// Compiles templates and renders all Markdown. Diagnostics (template
+    /// Compiles templates and renders all Markdown, unless `reuse` holds
+    /// what an earlier build made from this very content (`brug serve`
+    /// re-renders only the page that changed). Diagnostics (template
     /// errors, broken links and anchors) are returned beside the site.
-    pub fn prepare(
-        hb: &'a Handbook,
-        theme: Theme,
-        strings: Strings,
-        opts: RenderOptions,
-    ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
-        Self::prepare_reusing(hb, theme, strings, opts, None)
-    }
-
-    /// `prepare`, but with every page's Markdown already rendered (by the
-    /// caller, for this very handbook): `brug serve` re-renders only the
-    /// page that changed.
     pub fn prepare_reusing(
         hb: &'a Handbook,
         theme: Theme,

@@ -222,12 +222,23 @@ pub fn prepare<'a>(
     opts: RenderOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Site<'a>> {
+    prepare_reusing(hb, opts, diags, None)
+}
+
+/// `prepare`, reusing what an earlier build made from this content
+/// (`brug serve`'s fast path).
+pub fn prepare_reusing<'a>(
+    hb: &'a Handbook,
+    opts: RenderOptions,
+    diags: &mut Vec<Diagnostic>,
+    reuse: Option<crate::render::Parts>,
+) -> Option<Site<'a>> {
     let (mut theme, theme_diags) = Theme::load(&hb.root);
     diags.extend(theme_diags);
     let (strings, string_diags) =
         Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
     diags.extend(string_diags);
-    let (site, site_diags) = Site::prepare(hb, theme, strings?, opts);
+    let (site, site_diags) = Site::prepare_reusing(hb, theme, strings?, opts, reuse);
     diags.extend(site_diags);
     site
 }

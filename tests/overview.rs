@@ -241,3 +241,19 @@ fn a_generated_url_taken_by_content_is_an_error() {
         .stderr
         .contains("is also the URL of the transfer overview"));
 }
+
+#[test]
+fn above_eighty_practices_the_table_stands_alone() {
+    let f = Fixture::new("web");
+    for i in 0..80 {
+        f.write(
+            &format!("content/practices/extra{i}.nl.md"),
+            format!("+++\ntitle = \"Extra {i}\"\nkind = \"practice\"\n[transfer]\nfrom = \"almelo\"\nto = [\"muenster\"]\nstatus = \"planned\"\n+++\nZie [consensus](../methods/consensus.md).\n"),
+        );
+    }
+    f.build();
+    let nl = f.page("nl/overdracht/index.html");
+    assert_eq!(rows(&nl).len(), 83, "every practice in the table");
+    assert!(!nl.contains("<svg"), "no diagram");
+    assert!(nl.contains("Het diagram wordt getoond tot 80 praktijken"));
+}

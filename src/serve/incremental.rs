@@ -12,7 +12,7 @@
 
 use crate::markdown::{self, Glossing, Rendered};
 use crate::model::{Lang, PairId};
-use crate::render::{Job, Output, Site};
+use crate::render::{Job, Output};
 use crate::site::{self, Kept};
 use std::collections::HashMap;
 use std::path::Path;
@@ -96,7 +96,7 @@ pub fn body_edit(
         derived: kept.parts.derived.take(),
     };
     let mut diags = Vec::new();
-    let prepared = prepare(&kept.hb, parts, &mut diags);
+    let prepared = site::prepare_reusing(&kept.hb, site::options(false), &mut diags, Some(parts));
     let Some(site_view) = prepared.filter(|_| diags.iter().all(|d| !d.is_error())) else {
         // Cannot happen for an edit with the same dependencies; if it
         // does, the full build reports why.
@@ -140,22 +140,6 @@ pub fn body_edit(
         return None;
     };
     Some(index)
-}
-
-fn prepare<'h>(
-    hb: &'h crate::model::Handbook,
-    parts: crate::render::Parts,
-    diags: &mut Vec<crate::diagnostics::Diagnostic>,
-) -> Option<Site<'h>> {
-    let (mut theme, theme_diags) = crate::theme::Theme::load(&hb.root);
-    diags.extend(theme_diags);
-    let (strings, string_diags) =
-        crate::i18n::Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
-    diags.extend(string_diags);
-    let (site, site_diags) =
-        Site::prepare_reusing(hb, theme, strings?, site::options(false), Some(parts));
-    diags.extend(site_diags);
-    site
 }
 
 /// Did rendering find the same links, anchors and headings as before (and

@@ -175,27 +175,36 @@ fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<Strin
 /// Puts `outputs` into the served site and tells the tabs what changed.
 /// Returns how many files changed.
 fn apply(state: &State, outputs: Vec<crate::render::Output>) -> usize {
-    let old = state.files();
-    let mut files: Files = (*old).clone();
-    let mut changed = Vec::new();
+    let mut files: Files = (*state.files()).clone();
     for o in outputs {
-        let file = File::new(o.bytes);
-        if old.get(&o.path).is_none_or(|f| f.etag != file.etag) {
-            changed.push(o.path.clone());
-        }
-        files.insert(o.path, file);
+        files.insert(o.path, File::new(o.bytes));
     }
-    let count = changed.len();
-    if let Ok(mut f) = state.files.write() {
-        *f = Arc::new(files);
+    swap(state, files).len()
+}
+
+/// Serves `new` from now on and tells the tabs which files differ from
+/// what was served before. Returns those paths, sorted.
+fn swap(state: &State, new: Files) -> Vec<String> {
+    let old = state.files();
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(p, f)| old.get(*p).is_none_or(|o| o.etag != f.etag))
+        .map(|(p, _)| p.clone())
+        .chain(old.keys().filter(|p| !new.contains_key(*p)).cloned())
+        .collect();
+    changed.sort_unstable();
+    if let Ok(mut files) = state.files.write() {
+        *files = Arc::new(new);
     }
-    if count > 0 {
+    if changed.len() > CHANGED_MAX {
+        state.broadcast("event: reload\ndata: {\"all\":true}\n\n");
+    } else if !changed.is_empty() {
         state.broadcast(&format!(
             "event: reload\ndata: {}\n\n",
             serde_json::json!({ "changed": changed })
         ));
     }
-    count
+    changed
 }
 
 /// Builds the site into memory. On success it replaces the served files
@@ -240,48 +249,25 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
         );
     }
     let new = built.into_inner().unwrap_or_default();
-    let old = state.files();
-    let mut changed: Vec<&str> = new
-        .iter()
-        .filter(|(p, f)| old.get(*p).is_none_or(|o| o.etag != f.etag))
-        .map(|(p, _)| p.as_str())
-        .chain(
-            old.keys()
-                .filter(|p| !new.contains_key(*p))
-                .map(String::as_str),
-        )
-        .collect();
-    changed.sort_unstable();
-    let event = if changed.len() > CHANGED_MAX {
-        "event: reload\ndata: {\"all\":true}\n\n".to_string()
-    } else {
-        format!(
-            "event: reload\ndata: {}\n\n",
-            serde_json::json!({ "changed": changed })
-        )
-    };
+    let first_build = state.files().is_empty();
+    let changed = swap(state, new);
     let count = changed.len();
     let sample = changed
         .iter()
         .take(4)
-        .copied()
+        .cloned()
         .collect::<Vec<_>>()
         .join(", ");
     let more = if count > 4 { ", …" } else { "" };
-    if let Ok(mut files) = state.files.write() {
-        *files = Arc::new(new);
-    }
     let was_failed = state
         .failed
         .write()
         .map(|mut f| f.take().is_some())
         .unwrap_or(false);
-    if count > 0 {
-        state.broadcast(&event);
-    } else if was_failed {
+    if count == 0 && was_failed {
         state.broadcast("event: ok\ndata: {}\n\n");
     }
-    if old.is_empty() {
+    if first_build {
         return format!("{shown}{why}: {count} files in {ms} ms");
     }
     format!(
