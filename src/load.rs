@@ -16,19 +16,23 @@ use std::path::{Path, PathBuf};
 pub struct Loaded {
     pub handbook: Option<Handbook>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The part of `diagnostics` about single files, found while walking
+    /// `content/` and parsing each page (`brug serve` keeps them when it
+    /// reassembles the handbook after a change to other files).
+    pub file_diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads `root/handbook.toml` and `root/content/` into a `Handbook`.
 pub fn load(root: &Path) -> Loaded {
     let mut diags = Vec::new();
+    let failed = |diagnostics| Loaded {
+        handbook: None,
+        diagnostics,
+        file_diagnostics: Vec::new(),
+    };
     let config = match read_config(root, &mut diags) {
         Some(c) => c,
-        None => {
-            return Loaded {
-                handbook: None,
-                diagnostics: diags,
-            }
-        }
+        None => return failed(diags),
     };
     let content = root.join("content");
     if !content.is_dir() {
@@ -37,28 +41,44 @@ pub fn load(root: &Path) -> Loaded {
                 "create content/_index.nl.md and content/_index.de.md, or run `brug init DIR`",
             ),
         );
-        return Loaded {
-            handbook: None,
-            diagnostics: diags,
-        };
+        return failed(diags);
     }
-    let (page_files, static_files) = walk(root, &content, &config, &mut diags);
+    let mut file_diags = Vec::new();
+    let (page_files, static_files) = walk(root, &content, &config, &mut file_diags);
     let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = page_files
         .par_iter()
-        .map(|(path, lang)| read_page(root, &content, path, *lang))
+        .map(|(path, lang)| read_page(root, path, *lang))
         .collect();
     let mut pages = Vec::with_capacity(parsed.len());
     for (page, page_diags) in parsed {
-        diags.extend(page_diags);
+        file_diags.extend(page_diags);
         pages.extend(page.filter(|p| !p.front.draft));
     }
+    diags.extend(file_diags.iter().cloned());
+    let handbook = assemble(root, config, pages, static_files, &mut diags);
+    Loaded {
+        handbook: Some(handbook),
+        diagnostics: diags,
+        file_diagnostics: file_diags,
+    }
+}
+
+/// The handbook made of parsed `pages` (in the order of their files) and
+/// the static files under `content/`: pairs, translation states, sections,
+/// URLs, and the checks across pages.
+pub fn assemble(
+    root: &Path,
+    config: Config,
+    pages: Vec<Page>,
+    static_files: Vec<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) -> Handbook {
     let source = config
         .languages
         .iter()
         .position(|l| *l == config.source_language)
         .unwrap_or(0);
-    let (mut pair_list, by_stem) =
-        pairs::pair_pages(&pages, config.languages.len(), source, &mut diags);
+    let (mut pair_list, by_stem) = pairs::pair_pages(&pages, config.languages.len(), source, diags);
     pairs::compute_status(&mut pair_list, &pages, &config.languages);
     let mut handbook = Handbook {
         root: root.to_path_buf(),
@@ -71,12 +91,9 @@ pub fn load(root: &Path) -> Loaded {
         static_by_path: Default::default(),
         section_by_dir: Default::default(),
     };
-    tree::build(&mut handbook, static_files, &mut diags);
-    validate_pages(&handbook, &mut diags);
-    Loaded {
-        handbook: Some(handbook),
-        diagnostics: diags,
-    }
+    tree::build(&mut handbook, static_files, diags);
+    validate_pages(&handbook, diags);
+    handbook
 }
 
 fn read_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
@@ -161,13 +178,9 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads and parses one page file.
-fn read_page(
-    root: &Path,
-    content: &Path,
-    path: &Path,
-    lang: Lang,
-) -> (Option<Page>, Vec<Diagnostic>) {
+/// Reads and parses one page file (absolute `path`, below `root/content`).
+pub fn read_page(root: &Path, path: &Path, lang: Lang) -> (Option<Page>, Vec<Diagnostic>) {
+    let content = root.join("content");
     let file = rel(root, path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -204,7 +217,7 @@ fn read_page(
         return (None, diags);
     };
     let body_offset = split.body_offset;
-    let (dir, file_name) = crate::model::content_path(content, path);
+    let (dir, file_name) = crate::model::content_path(&content, path);
     let name = file_name
         .rsplitn(3, '.')
         .nth(2)

@@ -98,7 +98,7 @@ impl Pair {
 }
 
 /// A content folder holding pages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub dir: String,
     pub parent: Option<SectionId>,

@@ -11,7 +11,7 @@ use crate::slug::slugify;
 use std::collections::HashMap;
 
 /// One term of a taxonomy and the pairs that carry it, per language.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Term {
     pub key: String,
     /// URL per language (`nl/beleidsvelden/onderwijs/`).
@@ -21,7 +21,7 @@ pub struct Term {
 }
 
 /// A taxonomy with its terms in the order of their labels, per language.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Taxonomy {
     pub name: &'static str,
     pub urls: Vec<String>,
@@ -31,7 +31,7 @@ pub struct Taxonomy {
 }
 
 /// Everything generated beside the content pages.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Overviews {
     /// The transfer overview's URL per language; `None` when the handbook
     /// has no practice with a `[transfer]` table.

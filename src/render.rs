@@ -15,7 +15,7 @@ use crate::overview::Overviews;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// How the output is written.
 #[derive(Debug, Clone, Copy)]
@@ -25,7 +25,7 @@ pub struct RenderOptions {
 }
 
 /// One output file to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job {
     /// A pair in a language: its page, or the missing-translation notice.
     Page(PairId, Lang),
@@ -66,7 +66,16 @@ pub struct Parts {
     pub markdown: Vec<Rendered>,
     /// `None`: compute them again.
     pub derived: Option<Derived>,
+    /// The pairs whose data each rendered template showed (`Reads`).
+    pub reads: Reads,
+    /// Pages whose Markdown must be rendered again (their file changed).
+    pub stale: Vec<usize>,
 }
+
+/// Per template job, the pairs whose data its page shows, as recorded
+/// while rendering it: what a page depends on besides its own pair and the
+/// site's structure (sections, link graph, overview pages).
+pub type Reads = HashMap<Job, Vec<PairId>>;
 
 /// The link graph and the generated pages' plan.
 pub struct Derived {
@@ -88,6 +97,8 @@ pub struct Site<'a> {
     pub overviews: Overviews,
     /// Term definitions and uses.
     pub glossary: Glossary,
+    /// Filled as template jobs run.
+    reads: Mutex<Reads>,
     opts: RenderOptions,
 }
 
@@ -104,9 +115,9 @@ impl<'a> Site<'a> {
         reuse: Option<Parts>,
     ) -> (Option<Site<'a>>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let (rendered, derived) = match reuse {
-            Some(p) => (Some(p.markdown), p.derived),
-            None => (None, None),
+        let (rendered, derived, reads, stale) = match reuse {
+            Some(p) => (Some(p.markdown), p.derived, p.reads, p.stale),
+            None => (None, None, Reads::new(), Vec::new()),
         };
         let strings = Arc::new(strings);
         let mut base = tera::Tera::default();
@@ -153,8 +164,8 @@ impl<'a> Site<'a> {
         let first: HashMap<usize, Rendered> = glossary_pages
             .iter()
             .map(|&id| match &rendered {
-                Some(r) => (id, r[id].clone()),
-                None => (id, render_page(id, Glossing::Define)),
+                Some(r) if !stale.contains(&id) => (id, r[id].clone()),
+                _ => (id, render_page(id, Glossing::Define)),
             })
             .collect();
         let mut glossary = Glossary::new(hb, glossary_pair, &first);
@@ -166,7 +177,15 @@ impl<'a> Site<'a> {
             None => Glossing::Off,
         };
         let markdown: Vec<Rendered> = match rendered {
-            Some(r) => r,
+            Some(mut r) => {
+                for &id in &stale {
+                    r[id] = match first.get(&id) {
+                        Some(g) => g.clone(),
+                        None => render_page(id, linking),
+                    };
+                }
+                r
+            }
             None => {
                 let mut markdown: Vec<Rendered> = (0..hb.pages.len())
                     .into_par_iter()
@@ -210,6 +229,7 @@ impl<'a> Site<'a> {
                 graph,
                 overviews,
                 glossary,
+                reads: Mutex::new(reads),
                 opts,
             }),
             diags,
@@ -225,7 +245,15 @@ impl<'a> Site<'a> {
                 graph: self.graph,
                 overviews: self.overviews,
             }),
+            reads: self.reads.into_inner().unwrap_or_default(),
+            stale: Vec::new(),
         }
+    }
+
+    /// The reads recorded so far (those of the build this site reuses,
+    /// then of the jobs run since).
+    pub fn reads(&self) -> std::sync::MutexGuard<'_, Reads> {
+        self.reads.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The glossary's pair and its definitions, for rendering a page on
@@ -396,68 +424,6 @@ impl<'a> Site<'a> {
         match job {
             Job::SearchIndex(_) => Err(Diagnostic::error("search", "a search index is many files")),
             Job::SearchText(lang, k) => Ok(self.search_text(lang, k)),
-            Job::Page(pair, lang) => {
-                let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
-                let html = self.page_html(pair, lang, &url)?;
-                Ok(self.html(format!("{url}index.html"), html))
-            }
-            Job::PageIndex(lang) => {
-                let url = format!("{}/search/", hb.lang_code(lang));
-                let html = self.page_index(lang, &url)?;
-                Ok(self.html(format!("{url}index.html"), html))
-            }
-            Job::Transfer(lang) => {
-                let ctx = self.views().transfer_page(lang).ok_or_else(|| {
-                    Diagnostic::error("content", "there is no practice with a [transfer] table")
-                })?;
-                let url = self
-                    .overviews
-                    .transfer
-                    .as_ref()
-                    .map_or(String::new(), |u| u[lang].clone());
-                self.overview_html(lang, "transfer.html", &url, &ctx)
-            }
-            Job::Taxonomy(t, lang) => {
-                let ctx = self.views().taxonomy_page(t, lang);
-                let url = self.overviews.taxonomies[t].urls[lang].clone();
-                self.overview_html(lang, "taxonomy.html", &url, &ctx)
-            }
-            Job::Term(t, i, lang) => {
-                let ctx = self.views().term_page(t, i, lang);
-                let url = self.overviews.taxonomies[t].terms[i].urls[lang].clone();
-                self.overview_html(lang, "term.html", &url, &ctx)
-            }
-            Job::Print(lang) => {
-                let url = self
-                    .overviews
-                    .print
-                    .as_ref()
-                    .map_or(String::new(), |u| u[lang].clone());
-                let style = LinkStyle {
-                    print: true,
-                    ..self.opts.links
-                };
-                let hl = Highlighter::default();
-                let htmls: Vec<String> = self.overviews.chapters[lang]
-                    .par_iter()
-                    .map(|&(pair, _)| {
-                        let page = &hb.pages[hb.pairs[pair].best_page(lang)];
-                        markdown::render(hb, page, &url, &hl, style, Glossing::Off).html
-                    })
-                    .collect();
-                let ctx = self.views().print_page(lang, htmls).ok_or_else(|| {
-                    Diagnostic::error("content", "this handbook is too large for a print view")
-                })?;
-                self.overview_html(lang, "print.html", &url, &ctx)
-            }
-            Job::LanguageChooser => {
-                let html = self.chooser()?;
-                Ok(self.html("index.html".into(), html))
-            }
-            Job::NotFound => {
-                let html = self.not_found()?;
-                Ok(self.html("404.html".into(), html))
-            }
             Job::Sitemap => Ok(Output {
                 path: "sitemap.xml".into(),
                 bytes: crate::sitemap::render(hb, &self.overviews.pages()).into_bytes(),
@@ -479,6 +445,100 @@ impl<'a> Site<'a> {
                     bytes,
                 })
             }
+            job => {
+                let views = match job {
+                    // From file:// a folder link does not open its
+                    // index.html, and the chooser is what an offline
+                    // reader opens first.
+                    Job::LanguageChooser => Views {
+                        style: LinkStyle {
+                            explicit_index: true,
+                            ..Default::default()
+                        },
+                        ..self.views()
+                    },
+                    _ => self.views(),
+                };
+                let output = self.run_template(job, &views);
+                if let Ok(mut reads) = self.reads.lock() {
+                    reads.insert(job, views.take_reads());
+                }
+                output
+            }
+        }
+    }
+
+    /// Produces the file of a job that renders a template, with `views`
+    /// noting which pairs it shows.
+    fn run_template(&self, job: Job, views: &Views) -> Result<Output, Diagnostic> {
+        let hb = self.hb;
+        match job {
+            Job::Page(pair, lang) => {
+                let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
+                let html = self.page_html(views, pair, lang, &url)?;
+                Ok(self.html(format!("{url}index.html"), html))
+            }
+            Job::PageIndex(lang) => {
+                let url = format!("{}/search/", hb.lang_code(lang));
+                let html = self.page_index(views, lang, &url)?;
+                Ok(self.html(format!("{url}index.html"), html))
+            }
+            Job::Transfer(lang) => {
+                let ctx = views.transfer_page(lang).ok_or_else(|| {
+                    Diagnostic::error("content", "there is no practice with a [transfer] table")
+                })?;
+                let url = self
+                    .overviews
+                    .transfer
+                    .as_ref()
+                    .map_or(String::new(), |u| u[lang].clone());
+                self.overview_html(lang, "transfer.html", &url, &ctx)
+            }
+            Job::Taxonomy(t, lang) => {
+                let ctx = views.taxonomy_page(t, lang);
+                let url = self.overviews.taxonomies[t].urls[lang].clone();
+                self.overview_html(lang, "taxonomy.html", &url, &ctx)
+            }
+            Job::Term(t, i, lang) => {
+                let ctx = views.term_page(t, i, lang);
+                let url = self.overviews.taxonomies[t].terms[i].urls[lang].clone();
+                self.overview_html(lang, "term.html", &url, &ctx)
+            }
+            Job::Print(lang) => {
+                let url = self
+                    .overviews
+                    .print
+                    .as_ref()
+                    .map_or(String::new(), |u| u[lang].clone());
+                let style = LinkStyle {
+                    print: true,
+                    ..self.opts.links
+                };
+                let hl = Highlighter::default();
+                let htmls: Vec<String> = self.overviews.chapters[lang]
+                    .par_iter()
+                    .map(|&(pair, _)| {
+                        let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                        markdown::render(hb, page, &url, &hl, style, Glossing::Off).html
+                    })
+                    .collect();
+                let ctx = views.print_page(lang, htmls).ok_or_else(|| {
+                    Diagnostic::error("content", "this handbook is too large for a print view")
+                })?;
+                self.overview_html(lang, "print.html", &url, &ctx)
+            }
+            Job::LanguageChooser => {
+                let html = self.chooser(views)?;
+                Ok(self.html("index.html".into(), html))
+            }
+            Job::NotFound => {
+                let html = self.not_found(views)?;
+                Ok(self.html("404.html".into(), html))
+            }
+            other => Err(Diagnostic::error(
+                "themes",
+                format!("{other:?} renders no template"),
+            )),
         }
     }
 
@@ -489,19 +549,25 @@ impl<'a> Site<'a> {
             graph: &self.graph,
             overviews: &self.overviews,
             style: self.opts.links,
+            reads: Default::default(),
         }
     }
 
-    fn page_html(&self, pair: PairId, lang: Lang, url: &str) -> Result<String, Diagnostic> {
+    fn page_html(
+        &self,
+        views: &Views,
+        pair: PairId,
+        lang: Lang,
+        url: &str,
+    ) -> Result<String, Diagnostic> {
         let hb = self.hb;
         let p = &hb.pairs[pair];
-        let views = self.views();
         let filled;
         let (template, content, toc) = match p.pages[lang] {
             Some(page) => {
                 let md = &self.markdown[page];
                 let html = if Some(pair) == self.glossary.pair {
-                    filled = self.glossary.fill_uses(&md.html, &views, url, lang);
+                    filled = self.glossary.fill_uses(&md.html, views, url, lang);
                     filled.as_str()
                 } else {
                     md.html.as_str()
@@ -525,9 +591,8 @@ impl<'a> Site<'a> {
         self.render_template(lang, template, &ctx, file)
     }
 
-    fn page_index(&self, lang: Lang, url: &str) -> Result<String, Diagnostic> {
+    fn page_index(&self, views: &Views, lang: Lang, url: &str) -> Result<String, Diagnostic> {
         let hb = self.hb;
-        let views = self.views();
         let mut pages: Vec<_> = (0..hb.pairs.len())
             .filter_map(|p| views.link(url, p, lang))
             .collect();
@@ -557,17 +622,8 @@ impl<'a> Site<'a> {
         Ok(self.html(format!("{url}index.html"), html))
     }
 
-    fn chooser(&self) -> Result<String, Diagnostic> {
+    fn chooser(&self, views: &Views) -> Result<String, Diagnostic> {
         let hb = self.hb;
-        // From file:// a folder link does not open its index.html, and the
-        // chooser is what an offline reader opens first.
-        let views = Views {
-            style: LinkStyle {
-                explicit_index: true,
-                ..Default::default()
-            },
-            ..self.views()
-        };
         let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
         let site = views.chrome("index.html", None, default);
         let titles: Vec<(String, String)> = hb
@@ -591,9 +647,8 @@ impl<'a> Site<'a> {
 
     /// The 404 page is served for missing URLs at any depth, so its links
     /// are absolute paths below the base URL's path (`/nl/`), not relative.
-    fn not_found(&self) -> Result<String, Diagnostic> {
+    fn not_found(&self, views: &Views) -> Result<String, Diagnostic> {
         let hb = self.hb;
-        let views = self.views();
         let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
         let base = base_path(&hb.config.base_url);
         // From "404.html" every relative href is a path from the site root.

@@ -67,6 +67,8 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
 pub struct Kept {
     pub hb: Handbook,
     pub parts: crate::render::Parts,
+    /// The diagnostics about single files (`Loaded::file_diagnostics`).
+    pub file_diagnostics: Vec<Diagnostic>,
 }
 
 /// `run_to`, also handing back the model of a successful in-memory build.
@@ -96,6 +98,7 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
     }
     let loaded = load(root);
     report.diagnostics = loaded.diagnostics;
+    let file_diagnostics = loaded.file_diagnostics;
     let Some(hb) = loaded.handbook else {
         return (finish(report, start), None);
     };
@@ -135,7 +138,12 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
         report.search = search.into_inner().unwrap_or_default();
         report.search.sort();
         let parts = site.into_parts();
-        return (finish(report, start), Some(Kept { hb, parts }));
+        let kept = Kept {
+            hb,
+            parts,
+            file_diagnostics,
+        };
+        return (finish(report, start), Some(kept));
     }
     match out {
         // check: render everything (template errors surface), keep nothing.
@@ -195,7 +203,8 @@ fn inside(path: &Path, dir: &Path) -> bool {
     existing.canonicalize().is_ok_and(|p| p.starts_with(&dir))
 }
 
-fn finish(mut report: Report, start: Instant) -> Report {
+/// Sorts the report's diagnostics and notes the time taken.
+pub fn finish(mut report: Report, start: Instant) -> Report {
     crate::diagnostics::sort(&mut report.diagnostics);
     report.diagnostics.dedup();
     report.elapsed = start.elapsed();
@@ -243,7 +252,9 @@ pub fn prepare_reusing<'a>(
     site
 }
 
-fn summarize(hb: &Handbook, report: &mut Report) {
+/// Fills in the report's counts of pages per language and of missing and
+/// outdated translations.
+pub fn summarize(hb: &Handbook, report: &mut Report) {
     report.pages = (0..hb.config.languages.len())
         .map(|l| {
             (

@@ -417,8 +417,30 @@ fn assert_served_equals_build(f: &Fixture, server: &Server, step: &str) {
     }
 }
 
+/// How `brug serve` rebuilt after a change, as its terminal line says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rebuilt {
+    /// One page's body: that page, then its language's search index.
+    Body,
+    /// Pages edited in place (same pages, same URLs): what they affect.
+    Pages,
+    /// Everything.
+    Full,
+}
+
+fn path_of(line: &str) -> Rebuilt {
+    if line.contains("re-rendered") {
+        Rebuilt::Body
+    } else if line.contains("rendered again") {
+        Rebuilt::Pages
+    } else {
+        Rebuilt::Full
+    }
+}
+
 #[test]
 fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
+    use Rebuilt::{Body, Full, Pages};
     let f = Fixture::new("web");
     let server = Server::start(&f);
     let events = server.events();
@@ -427,10 +449,15 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         assert!(text.contains(from), "{path} has no `{from}`");
         f.write(path, text.replacen(from, to, 1));
     };
-    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let front = |path: &str, line: &str| {
+        let text = f.read_source(path);
+        f.write(path, text.replacen("+++\n", &format!("+++\n{line}\n"), 1));
+    };
+    type Step<'a> = (&'a str, Rebuilt, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
         (
             "body",
+            Body,
             Box::new(|| {
                 edit(
                     "content/methods/consensus.nl.md",
@@ -441,6 +468,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "body, a German page",
+            Body,
             Box::new(|| {
                 edit(
                     "content/methods/consensus.de.md",
@@ -450,7 +478,8 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
             }),
         ),
         (
-            "body with a new link (not a body-only change)",
+            "body with a new link: backlinks and relies-on lists change",
+            Pages,
             Box::new(|| {
                 let text = f.read_source("content/methods/facilitator.nl.md");
                 f.write(
@@ -461,6 +490,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "title",
+            Pages,
             Box::new(|| {
                 edit(
                     "content/methods/consensus.nl.md",
@@ -470,27 +500,155 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
             }),
         ),
         (
-            "weight",
+            "weight: the section's order changes",
+            Pages,
+            Box::new(|| front("content/methods/facilitator.nl.md", "weight = -5")),
+        ),
+        (
+            "summary, shown in the section's list",
+            Pages,
+            Box::new(|| front("content/methods/consensus.de.md", "summary = \"Kurz.\"")),
+        ),
+        (
+            "title of a section: every page's navigation",
+            Pages,
             Box::new(|| {
-                let text = f.read_source("content/methods/facilitator.nl.md");
+                edit(
+                    "content/methods/_index.nl.md",
+                    "title = \"methods\"",
+                    "title = \"Methoden\"",
+                )
+            }),
+        ),
+        (
+            "weight of a section: the navigation's order",
+            Pages,
+            Box::new(|| front("content/structures/_index.nl.md", "weight = -10")),
+        ),
+        (
+            "title of the home page",
+            Pages,
+            Box::new(|| {
+                edit(
+                    "content/_index.nl.md",
+                    "title = \"Start\"",
+                    "title = \"Begin\"",
+                )
+            }),
+        ),
+        (
+            "a term added",
+            Pages,
+            Box::new(|| {
+                let text = f.read_source("content/practices/los.nl.md");
                 f.write(
-                    "content/methods/facilitator.nl.md",
-                    text.replacen("+++\n", "+++\nweight = -5\n", 1),
+                    "content/practices/los.nl.md",
+                    text.replacen(
+                        "[transfer]",
+                        "[taxonomies]\ntarget_groups = [\"migrants\"]\n[transfer]",
+                        1,
+                    ),
                 );
             }),
         ),
         (
-            "slug",
+            "a term removed",
+            Pages,
             Box::new(|| {
-                let text = f.read_source("content/structures/kerngroep.nl.md");
-                f.write(
+                edit(
+                    "content/practices/lotsen.de.md",
+                    "target_groups = [\"migrants\"]\n",
+                    "",
+                )
+            }),
+        ),
+        (
+            "the last page of a term in a language loses it: its page goes",
+            Pages,
+            Box::new(|| {
+                edit(
+                    "content/modules/start.de.md",
+                    "target_groups = [\"migrants\"]\n",
+                    "",
+                )
+            }),
+        ),
+        (
+            "and gets it back",
+            Pages,
+            Box::new(|| {
+                edit(
+                    "content/modules/start.de.md",
+                    "[taxonomies]\n",
+                    "[taxonomies]\ntarget_groups = [\"migrants\"]\n",
+                )
+            }),
+        ),
+        (
+            "transfer status",
+            Pages,
+            Box::new(|| {
+                edit(
+                    "content/practices/lotsen.nl.md",
+                    "enschede = \"planned\"",
+                    "enschede = \"adapting\"",
+                )
+            }),
+        ),
+        (
+            "related",
+            Pages,
+            Box::new(|| {
+                front(
+                    "content/methods/consensus.nl.md",
+                    "related = [\"../structures/kerngroep.md\"]",
+                )
+            }),
+        ),
+        (
+            "a translation recorded from another text is outdated",
+            Pages,
+            Box::new(|| {
+                front(
+                    "content/methods/consensus.de.md",
+                    "translated_from = \"0000000000\"",
+                )
+            }),
+        ),
+        (
+            "updated date",
+            Pages,
+            Box::new(|| front("content/structures/kerngroep.de.md", "updated = 2031-02-03")),
+        ),
+        (
+            "the glossary (its terms' tooltips are on other pages)",
+            Full,
+            Box::new(|| edit("content/glossary.nl.md", "stuurt &", "leidt &")),
+        ),
+        (
+            "a page becomes a draft",
+            Full,
+            Box::new(|| front("content/structures/kerngroep.de.md", "draft = true")),
+        ),
+        (
+            "slug",
+            Full,
+            Box::new(|| front("content/structures/kerngroep.nl.md", "slug = \"kern\"")),
+        ),
+        (
+            "title after a full rebuild",
+            Pages,
+            Box::new(|| {
+                edit(
                     "content/structures/kerngroep.nl.md",
-                    text.replacen("+++\n", "+++\nslug = \"kern\"\n", 1),
-                );
+                    "title = \"",
+                    "title = \"De ",
+                )
             }),
         ),
         (
             "translation_key",
+            Full,
             Box::new(|| {
                 f.write("content/practices/wonen.de.md", "+++\ntitle = \"Wohnen\"\nkind = \"practice\"\ntranslation_key = \"wonen-paar\"\n[transfer]\nfrom = \"muenster\"\nto = [\"almelo\"]\nstatus = \"adapting\"\n+++\nText.\n");
                 let text = f.read_source("content/practices/wonen.nl.md");
@@ -502,6 +660,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "add",
+            Full,
             Box::new(|| {
                 f.write(
                     "content/modules/extra.nl.md",
@@ -511,6 +670,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "rename",
+            Full,
             Box::new(|| {
                 std::fs::rename(
                     f.root().join("content/modules/extra.nl.md"),
@@ -521,10 +681,12 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "delete",
+            Full,
             Box::new(|| f.remove("content/modules/anders.nl.md")),
         ),
         (
             "template",
+            Full,
             Box::new(|| {
                 let base = std::fs::read_to_string(
                     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -539,6 +701,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "strings",
+            Full,
             Box::new(|| {
                 let nl = std::fs::read_to_string(
                     Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/nl.ftl"),
@@ -552,6 +715,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "config",
+            Full,
             Box::new(|| {
                 edit(
                     "handbook.toml",
@@ -560,18 +724,98 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
                 )
             }),
         ),
+        (
+            "title after a template, string and config change",
+            Pages,
+            Box::new(|| {
+                edit(
+                    "content/methods/consensus.de.md",
+                    "title = \"Konsens\"",
+                    "title = \"Konsens finden\"",
+                )
+            }),
+        ),
     ];
-    for (name, step) in steps {
+    for (name, expected, step) in steps {
         step();
         // One terminal line per change, printed when it is fully applied.
         let line = server.rebuilt();
         assert!(line.contains(" ms"), "{name}: {line}");
-        let fast = line.contains("re-rendered");
-        let body_only = name.starts_with("body") && !name.contains("not a body-only");
-        assert_eq!(fast, body_only, "{name}: {line}");
+        assert_eq!(path_of(&line), expected, "{name}: {line}");
         assert_served_equals_build(&f, &server, name);
+        if name.contains("its page goes") {
+            let gone = server.get("/de/merkmale/zielgruppen/zugewanderte/index.html");
+            assert_eq!(gone.status, 404, "{name}: the term page is still served");
+        }
     }
     let _ = events;
+}
+
+/// The front matter of `text` without its `[transfer]` table (the last
+/// table in the fixture's practices).
+fn without_transfer(text: &str) -> String {
+    let start = text.find("[transfer]").expect("a [transfer] table");
+    let end = start + text[start..].find("+++").expect("closing +++");
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// The transfer overview exists while one practice has a `[transfer]`
+/// table, and every page's navigation links it: the last table going (or
+/// the first coming) changes every page, though no page shows that table.
+#[test]
+fn the_transfer_overview_comes_and_goes_with_the_last_transfer() {
+    let f = Fixture::new("web");
+    for page in ["los.nl", "los.de", "lotsen.nl", "lotsen.de"] {
+        let path = format!("content/practices/{page}.md");
+        f.write(&path, without_transfer(&f.read_source(&path)));
+    }
+    let server = Server::start(&f);
+    let _events = server.events();
+    let last = "content/practices/wonen.nl.md";
+    let with = f.read_source(last);
+    f.write(last, without_transfer(&with));
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "the last transfer goes");
+    assert_eq!(server.get("/nl/overdracht/index.html").status, 404);
+    f.write(last, with);
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "a transfer comes");
+    assert_eq!(server.get("/nl/overdracht/index.html").status, 200);
+}
+
+/// A page shows a window of its neighbours in its section. Moving a page
+/// from the end to the front shifts the window of pages that never showed
+/// it; they must be rendered again all the same.
+#[test]
+fn moving_a_page_shifts_the_neighbour_window_of_pages_far_from_it() {
+    let f = Fixture::new("web");
+    for i in 1..=24 {
+        f.write(
+            &format!("content/modules/m{i:02}.nl.md"),
+            format!("+++\ntitle = \"Module {i:02}\"\nweight = {i}\n+++\nTekst {i}.\n"),
+        );
+    }
+    let server = Server::start(&f);
+    let _events = server.events();
+    let text = f.read_source("content/modules/m24.nl.md");
+    f.write(
+        "content/modules/m24.nl.md",
+        text.replace("weight = 24", "weight = -1"),
+    );
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "weight");
+    // And a title alone changes no window: far pages stay as they were.
+    let text = f.read_source("content/modules/m12.nl.md");
+    f.write(
+        "content/modules/m12.nl.md",
+        text.replace("Module 12", "Module twaalf"),
+    );
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "title");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::markdown::{LinkStyle, TocEntry};
 use crate::model::{Handbook, Lang, PairId, SectionId, Translation};
 use crate::overview::Overviews;
 use serde::Serialize;
+use std::cell::RefCell;
 
 pub mod overview;
 
@@ -153,9 +154,28 @@ pub struct Views<'a> {
     pub graph: &'a Graph,
     pub overviews: &'a Overviews,
     pub style: LinkStyle,
+    /// Every pair whose data a context built from these views shows (see
+    /// `read`): `brug serve` re-renders a page when one of them changes.
+    pub reads: RefCell<Vec<PairId>>,
 }
 
 impl<'a> Views<'a> {
+    /// Notes that the context being built shows data of `pair` (its
+    /// title, summary, kind or whether it exists in a language). Every
+    /// read of another pair's data goes through `link` or `links_of`,
+    /// which call this.
+    fn read(&self, pair: PairId) {
+        self.reads.borrow_mut().push(pair);
+    }
+
+    /// The pairs read so far, sorted and without repeats.
+    pub fn take_reads(&self) -> Vec<PairId> {
+        let mut reads = self.reads.take();
+        reads.sort_unstable();
+        reads.dedup();
+        reads
+    }
+
     /// The URL from `from` to the pair `to` in `lang`.
     pub fn href(&self, from: &str, to: PairId, lang: Lang) -> Option<String> {
         let url = self.hb.pairs[to].urls[lang].as_deref()?;
@@ -163,6 +183,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn link(&self, from: &str, pair: PairId, lang: Lang) -> Option<Link> {
+        self.read(pair);
         let hb = self.hb;
         let href = self.href(from, pair, lang)?;
         let page = &hb.pages[hb.pairs[pair].best_page(lang)];
@@ -197,6 +218,7 @@ impl<'a> Views<'a> {
     fn links_of(&self, from: &str, pairs: &[PairId], lang: Lang, kinds: &[Kind]) -> Vec<Link> {
         pairs
             .iter()
+            .inspect(|&&q| self.read(q))
             .filter(|&&q| kinds.is_empty() || kinds.contains(&kind_of(self.hb, q)))
             .filter_map(|&q| self.best_link(from, q, lang))
             .collect()

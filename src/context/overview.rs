@@ -309,6 +309,7 @@ impl Views<'_> {
             .iter()
             .zip(htmls)
             .map(|(&(pair, depth), html)| {
+                self.read(pair);
                 let page = &hb.pages[hb.pairs[pair].best_page(lang)];
                 PrintChapter {
                     id: crate::markdown::chapter_id(pair),

@@ -1,21 +1,31 @@
-//! The one change `brug serve` does not rebuild whole: an edit to the body
-//! of one page. It is taken only when the page's dependencies in the model
-//! are provably the same as before: the front matter is byte for byte the
-//! same (title, weight, slug, terms, transfer, related: everything other
-//! pages show of it), the page links to exactly the same pages and anchors
-//! (backlinks, the link graph, glossary uses), its heading ids are the same
-//! (other pages' anchors), and it is not the glossary (other pages show its
-//! definitions). Then only these outputs can differ: the page itself, its
-//! counterparts when the translation state changed (the outdated notice),
-//! and what holds every page's body: its language's search index and print
-//! view. Anything else rebuilds in full.
+//! The two rebuilds of `brug serve` that do less than everything.
+//!
+//! `body_edit`: an edit to the body of one page. It is taken only when the
+//! page's dependencies in the model are provably the same as before: the
+//! front matter is byte for byte the same (title, weight, slug, terms,
+//! transfer, related: everything other pages show of it), the page links
+//! to exactly the same pages and anchors (backlinks, the link graph,
+//! glossary uses), its heading ids are the same (other pages' anchors),
+//! and it is not the glossary (other pages show its definitions). Then
+//! only these outputs can differ: the page itself, its counterparts when
+//! the translation state changed (the outdated notice), and what holds
+//! every page's body: its language's search index and print view.
+//!
+//! `pages_edit`: edits to existing pages that leave every page and URL
+//! where it was. It assembles the model again and lets `affected` name
+//! the jobs whose inputs changed.
+//!
+//! Anything else rebuilds in full.
 
+use super::affected;
+use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Glossing, Rendered};
 use crate::model::{Lang, PairId};
 use crate::render::{Job, Output};
 use crate::site::{self, Kept};
+use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Renders the body edit of `path` using `kept`; `None` when the change
 /// is not one (then `kept` is as it was and the caller rebuilds in full).
@@ -94,6 +104,8 @@ pub fn body_edit(
     let parts = crate::render::Parts {
         markdown,
         derived: kept.parts.derived.take(),
+        reads: std::mem::take(&mut kept.parts.reads),
+        stale: Vec::new(),
     };
     let mut diags = Vec::new();
     let prepared = site::prepare_reusing(&kept.hb, site::options(false), &mut diags, Some(parts));
@@ -192,4 +204,148 @@ fn definitions(kept: &Kept) -> Vec<HashMap<String, String>> {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+/// What `pages_edit` made beside the pages it handed out first.
+pub struct Edit {
+    /// Generated pages, search indexes and print views.
+    pub later: Vec<Output>,
+    /// Generated pages that no longer exist.
+    pub removed: Vec<String>,
+    /// The build's diagnostics (warnings; an error means no `Edit`).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many page files were rendered again.
+    pub pages: usize,
+}
+
+/// Rebuilds after edits to existing pages (`paths`) that keep every page
+/// and URL where it was: a title, weight, summary, terms, transfer or
+/// related change, or several bodies at once. The handbook is assembled
+/// again from the kept pages and the changed files, their Markdown is
+/// rendered again, the graph and overview pages are derived again, and
+/// only the jobs `affected` names run. `None` when the change is not of
+/// that kind or does not build (the caller rebuilds in full; `kept` may
+/// then be gone). `pages` receives the content pages first.
+pub fn pages_edit(
+    root: &Path,
+    kept: &mut Option<Kept>,
+    paths: &[PathBuf],
+    pages: &dyn Fn(Vec<Output>),
+) -> Option<Edit> {
+    let k = kept.as_ref()?;
+    if k.parts.markdown.len() != k.hb.pages.len() || k.parts.derived.is_none() {
+        return None;
+    }
+    let glossary = glossary_pair(k);
+    let mut fresh = Vec::new();
+    for path in paths {
+        let id =
+            k.hb.pages
+                .iter()
+                .position(|p| root.join(&p.file) == *path)?;
+        let pair = k.hb.page_pair(id)?;
+        if Some(pair) == glossary {
+            return None;
+        }
+        let (page, diags) = crate::load::read_page(root, path, k.hb.pages[id].lang);
+        let page = page.filter(|p| !p.front.draft)?;
+        if diags.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        fresh.push((id, page, diags));
+    }
+    let before_fingerprints = affected::fingerprints(&k.hb);
+    // From here on the kept model is taken apart; a failure leaves none
+    // and the caller's full rebuild makes a new one.
+    let Kept {
+        hb: mut old,
+        parts,
+        file_diagnostics,
+    } = kept.take()?;
+    let changed_files: Vec<&Path> = fresh.iter().map(|(_, p, _)| p.file.as_path()).collect();
+    let mut file_diags: Vec<Diagnostic> = file_diagnostics
+        .into_iter()
+        .filter(|d| !changed_files.contains(&d.file.as_path()))
+        .collect();
+    let mut page_list = std::mem::take(&mut old.pages);
+    let ids: Vec<usize> = fresh.iter().map(|(id, _, _)| *id).collect();
+    for (id, page, diags) in fresh {
+        page_list[id] = page;
+        file_diags.extend(diags);
+    }
+    let mut diags = file_diags.clone();
+    let statics = old.statics.iter().map(|s| s.source.clone()).collect();
+    let hb = crate::load::assemble(root, old.config.clone(), page_list, statics, &mut diags);
+    if !affected::same_pairs(&old, &hb) || diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let after_fingerprints = affected::fingerprints(&hb);
+    let derived = parts.derived?;
+    let parts = crate::render::Parts {
+        markdown: parts.markdown,
+        derived: None,
+        reads: parts.reads,
+        stale: ids.clone(),
+    };
+    let site = site::prepare_reusing(&hb, site::options(false), &mut diags, Some(parts))?;
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let jobs = site.jobs();
+    let before = affected::Before {
+        hb: &old,
+        graph: &derived.graph,
+        overviews: &derived.overviews,
+        fingerprints: &before_fingerprints,
+    };
+    let after = affected::After {
+        hb: &hb,
+        graph: &site.graph,
+        overviews: &site.overviews,
+        fingerprints: &after_fingerprints,
+        jobs: &jobs,
+        glossary: site.glossary.pair,
+    };
+    let plan = {
+        let reads = site.reads();
+        affected::affected(&before, &after, &reads, &ids)
+    };
+    let run = |jobs: &[Job]| -> Option<Vec<Output>> {
+        let done: Vec<Result<Vec<Output>, Diagnostic>> =
+            jobs.par_iter().map(|&job| site.run(job)).collect();
+        let mut out = Vec::new();
+        for d in done {
+            out.extend(d.ok()?);
+        }
+        Some(out)
+    };
+    pages(run(&plan.pages)?);
+    let mut later_jobs = plan.generated.clone();
+    for &lang in &plan.langs {
+        later_jobs.push(Job::SearchIndex(lang));
+        later_jobs.extend(
+            jobs.iter()
+                .filter(|j| matches!(j, Job::SearchText(l, _) if *l == lang)),
+        );
+        if site.overviews.print.is_some() {
+            later_jobs.push(Job::Print(lang));
+        }
+    }
+    let later = run(&later_jobs)?;
+    let mut parts = site.into_parts();
+    if !plan.removed.is_empty() {
+        let now: std::collections::HashSet<Job> = jobs.into_iter().collect();
+        parts.reads.retain(|job, _| now.contains(job));
+    }
+    *kept = Some(Kept {
+        hb,
+        parts,
+        file_diagnostics: file_diags,
+    });
+    Some(Edit {
+        later,
+        removed: plan.removed,
+        diagnostics: diags,
+        pages: plan.pages.len(),
+    })
 }

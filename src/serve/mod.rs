@@ -4,13 +4,21 @@
 //! open tabs over Server-Sent Events which files changed. A failed build
 //! keeps the last good site and shows its diagnostics over the open page.
 //!
-//! A change rebuilds the whole site in memory and compares it with the
-//! previous one, file by file, which is equal to a fresh build by
-//! construction. The one exception is an edit to a single page's body that
-//! leaves everything other pages depend on as it was (`incremental`): then
-//! only that page, its counterparts' notices and the search index are
-//! rendered. Tests apply every kind of edit and compare with a fresh build.
+//! A change rebuilds only what it can affect, by one of three paths:
+//! - a body edit of one page that leaves its links, anchors and front
+//!   matter as they were: that page, then its language's search index;
+//! - edits to existing pages that keep every page and URL where it was (a
+//!   title, weight, terms, transfer, several files): the handbook is
+//!   assembled again from the kept pages, and only the jobs whose inputs
+//!   changed run again (`affected`);
+//! - anything else (a page added, renamed or deleted, a slug, a template,
+//!   the strings, `handbook.toml`): the whole site, in memory, compared
+//!   with the previous one file by file.
+//!
+//! Tests apply every kind of edit, check which path it took, and compare
+//! the served site with a fresh build byte for byte.
 
+mod affected;
 pub mod http;
 mod incremental;
 
@@ -77,6 +85,9 @@ impl State {
 /// Runs the preview until the process is stopped.
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let state = Arc::new(State::default());
+    // Watching starts first: a save during the first build is not missed.
+    let watching = Watching::start(&opts.root)
+        .map_err(|e| anyhow::anyhow!("cannot watch {}: {e:#}", opts.root.display()))?;
     let line = rebuild(&opts.root, &state, "first build");
     eprintln!("{line}");
     let server = tiny_http::Server::http((opts.bind.as_str(), opts.port)).map_err(|e| {
@@ -105,12 +116,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         open_browser(&url);
     }
     let watcher_state = state.clone();
-    let root = opts.root.clone();
-    std::thread::spawn(move || {
-        if let Err(e) = watch(&root, &watcher_state) {
-            eprintln!("error: watching {} failed: {e:#}", root.display());
-        }
-    });
+    std::thread::spawn(move || watching.run(&watcher_state));
     for request in server.incoming_requests() {
         let state = state.clone();
         std::thread::spawn(move || handle(request, &state));
@@ -139,14 +145,58 @@ fn open_browser(url: &str) {
 }
 
 /// Rebuilds after a change to `paths`: a body edit of one page through the
-/// fast path when it applies, otherwise in full. Returns the terminal line.
+/// fastest path, edits that keep every page and URL where it was through
+/// the next, anything else in full. Returns the terminal line.
 pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> String {
     if let [path] = paths {
         if let Some(line) = body_edit(root, state, path, why) {
             return line;
         }
     }
+    if let Some(line) = pages_edit(root, state, paths, why) {
+        return line;
+    }
     rebuild(root, state, why)
+}
+
+/// The path for edits to existing pages; `None` when it does not apply.
+fn pages_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Option<String> {
+    let start = Instant::now();
+    if state.failed.read().ok()?.is_some() {
+        return None;
+    }
+    let mut kept = state.kept.lock().ok()?;
+    let first = Mutex::new((0, 0));
+    let edit = incremental::pages_edit(root, &mut kept, paths, &|pages| {
+        let changed = apply(state, pages, &[]);
+        if let Ok(mut f) = first.lock() {
+            *f = (changed, start.elapsed().as_millis());
+        }
+    })?;
+    let (changed_pages, page_ms) = first.into_inner().unwrap_or_default();
+    let changed = apply(state, edit.later, &edit.removed);
+    let mut diags = edit.diagnostics;
+    crate::diagnostics::sort(&mut diags);
+    diags.dedup();
+    Some(format!(
+        "{}{why}: {} page(s) rendered again, {changed_pages} changed, in {page_ms} ms; overview pages, search index and print view ({changed} file(s) changed) after {} ms",
+        fresh_diagnostics(state, &diags),
+        edit.pages,
+        start.elapsed().as_millis()
+    ))
+}
+
+/// The diagnostics to print: none when they are the ones printed last.
+fn fresh_diagnostics(state: &State, diags: &[Diagnostic]) -> String {
+    let mut shown = render_all(diags);
+    if let Ok(mut last) = state.shown.lock() {
+        if *last == shown {
+            shown.clear();
+        } else {
+            last.clone_from(&shown);
+        }
+    }
+    shown
 }
 
 /// The fast path for a page's body; `None` when it does not apply.
@@ -159,23 +209,26 @@ fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<Strin
     let kept = kept.as_mut()?;
     let first = Mutex::new((0, 0));
     let index = incremental::body_edit(root, kept, path, &|pages| {
-        let changed = apply(state, pages);
+        let changed = apply(state, pages, &[]);
         if let Ok(mut f) = first.lock() {
             *f = (changed, start.elapsed().as_millis());
         }
     })?;
     let (pages, page_ms) = first.into_inner().unwrap_or_default();
-    let changed = apply(state, index);
+    let changed = apply(state, index, &[]);
     Some(format!(
         "{why}: {pages} page(s) re-rendered in {page_ms} ms; search index and print view ({changed} file(s)) after {} ms",
         start.elapsed().as_millis()
     ))
 }
 
-/// Puts `outputs` into the served site and tells the tabs what changed.
-/// Returns how many files changed.
-fn apply(state: &State, outputs: Vec<crate::render::Output>) -> usize {
+/// Puts `outputs` into the served site, takes `removed` out of it, and
+/// tells the tabs what changed. Returns how many files changed.
+fn apply(state: &State, outputs: Vec<crate::render::Output>, removed: &[String]) -> usize {
     let mut files: Files = (*state.files()).clone();
+    for path in removed {
+        files.remove(path);
+    }
     for o in outputs {
         files.insert(o.path, File::new(o.bytes));
     }
@@ -229,14 +282,7 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
         }
     }
     let ms = start.elapsed().as_millis();
-    let mut shown = render_all(&report.diagnostics);
-    if let Ok(mut last) = state.shown.lock() {
-        if *last == shown {
-            shown.clear();
-        } else {
-            last.clone_from(&shown);
-        }
-    }
+    let shown = fresh_diagnostics(state, &report.diagnostics);
     if report.errors() > 0 || !report.written {
         let event = failed_event(&report.diagnostics);
         if let Ok(mut f) = state.failed.write() {
@@ -328,46 +374,70 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .all(|c| !is_ignored(&c.as_os_str().to_string_lossy()))
 }
 
-/// Watches the sources and rebuilds after each burst of changes.
-fn watch(root: &Path, state: &State) -> anyhow::Result<()> {
-    let root = root.canonicalize()?;
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx)?;
-    // The root itself (not recursively: public/ and target/ may be large)
-    // sees handbook.toml and folders that are deleted and come back.
-    watcher.watch(&root, RecursiveMode::NonRecursive)?;
-    let mut watching: HashSet<PathBuf> = HashSet::new();
-    let mut ensure = |watcher: &mut notify::RecommendedWatcher| {
-        for dir in &watched(&root)[..3] {
+/// The watcher on the sources, started before the URL is printed so that
+/// no save after that is missed.
+struct Watching {
+    root: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    rx: Receiver<Batch>,
+    /// The watched folders that exist (a deleted one is watched again when
+    /// it comes back).
+    folders: HashSet<PathBuf>,
+}
+
+impl Watching {
+    fn start(root: &Path) -> anyhow::Result<Watching> {
+        let root = root.canonicalize()?;
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx)?;
+        // The root itself (not recursively: public/ and target/ may be
+        // large) sees handbook.toml and folders that are deleted and come
+        // back.
+        watcher.watch(&root, RecursiveMode::NonRecursive)?;
+        let mut watching = Watching {
+            root,
+            watcher,
+            rx,
+            folders: HashSet::new(),
+        };
+        watching.ensure();
+        Ok(watching)
+    }
+
+    /// Watches each source folder that exists and is not watched yet.
+    fn ensure(&mut self) {
+        for dir in &watched(&self.root)[..3] {
             let exists = dir.is_dir();
             if exists
-                && !watching.contains(dir)
-                && watcher.watch(dir, RecursiveMode::Recursive).is_ok()
+                && !self.folders.contains(dir)
+                && self.watcher.watch(dir, RecursiveMode::Recursive).is_ok()
             {
-                watching.insert(dir.clone());
+                self.folders.insert(dir.clone());
             } else if !exists {
-                watching.remove(dir);
+                self.folders.remove(dir);
             }
         }
-    };
-    ensure(&mut watcher);
-    while let Some(paths) = next_change(&root, &rx) {
-        ensure(&mut watcher);
-        let mut sorted: Vec<String> = paths
-            .iter()
-            .filter_map(|p| p.strip_prefix(&root).ok())
-            .map(|p| p.display().to_string())
-            .collect();
-        sorted.sort();
-        let why = match sorted.len() {
-            0 => "change".to_string(),
-            1 => sorted[0].clone(),
-            n => format!("{} and {} more", sorted[0], n - 1),
-        };
-        let paths: Vec<PathBuf> = paths.into_iter().collect();
-        eprintln!("{}", rebuild_after(&root, state, &paths, &why));
     }
-    Ok(())
+
+    /// Rebuilds after each burst of changes, until the watcher stops.
+    fn run(mut self, state: &State) {
+        while let Some(paths) = next_change(&self.root, &self.rx) {
+            self.ensure();
+            let mut sorted: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.strip_prefix(&self.root).ok())
+                .map(|p| p.display().to_string())
+                .collect();
+            sorted.sort();
+            let why = match sorted.len() {
+                0 => "change".to_string(),
+                1 => sorted[0].clone(),
+                n => format!("{} and {} more", sorted[0], n - 1),
+            };
+            let paths: Vec<PathBuf> = paths.into_iter().collect();
+            eprintln!("{}", rebuild_after(&self.root, state, &paths, &why));
+        }
+    }
 }
 
 type Batch = notify::Result<notify::Event>;
