@@ -500,6 +500,42 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
             }),
         ),
         (
+            "a title saved as editors do: a temporary file renamed over the page",
+            Pages,
+            Box::new(|| {
+                let text = f.read_source("content/methods/consensus.nl.md");
+                f.write(
+                    "content/methods/sedq1Xz9",
+                    text.replacen("Consensus bereiken", "Consensus vinden", 1),
+                );
+                std::fs::rename(
+                    f.root().join("content/methods/sedq1Xz9"),
+                    f.root().join("content/methods/consensus.nl.md"),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "a body saved the same way",
+            Body,
+            Box::new(|| {
+                let text = f.read_source("content/methods/consensus.nl.md");
+                f.write("content/methods/.consensus.nl.md.kate-swp", "x");
+                f.write("content/methods/consensus.nl.md~", text.clone());
+                f.write(
+                    "content/methods/4913",
+                    text.replacen("\n\n", "\n\nNog een zin.\n\n", 1),
+                );
+                std::fs::rename(
+                    f.root().join("content/methods/4913"),
+                    f.root().join("content/methods/consensus.nl.md"),
+                )
+                .unwrap();
+                f.remove("content/methods/consensus.nl.md~");
+                f.remove("content/methods/.consensus.nl.md.kate-swp");
+            }),
+        ),
+        (
             "weight: the section's order changes",
             Pages,
             Box::new(|| front("content/methods/facilitator.nl.md", "weight = -5")),

@@ -80,8 +80,13 @@ pub struct Affected {
     pub pages: Vec<Job>,
     /// The other template jobs: overview and site pages.
     pub generated: Vec<Job>,
-    /// Languages whose search index and print view change.
-    pub langs: Vec<Lang>,
+    /// Languages whose search index changes: those of the changed files,
+    /// every language when a section's page changed (results show their
+    /// section's title, which falls back to another language's).
+    pub search: Vec<Lang>,
+    /// Languages whose print view changes: those a changed pair is in (a
+    /// missing page's chapter shows another language's version).
+    pub print: Vec<Lang>,
     /// Pairs whose fingerprint or file changed.
     pub changed: Vec<PairId>,
     /// Generated pages that no longer exist (site-relative paths).
@@ -162,12 +167,16 @@ pub fn affected(before: &Before, after: &After, reads: &Reads, files: &[usize]) 
             _ => {}
         }
     }
-    affected.langs = (0..langs)
+    affected.print = (0..langs)
         .filter(|&l| {
             changed
                 .iter()
                 .any(|&q| hb.pairs[q].urls[l].is_some() || hb.pairs[q].pages[l].is_some())
         })
+        .collect();
+    let sections_changed = changed.iter().any(|&q| hb.pairs[q].is_index());
+    affected.search = (0..langs)
+        .filter(|&l| sections_changed || files.iter().any(|&id| hb.pages[id].lang == l))
         .collect();
     let now: HashSet<String> = generated_files(after.overviews).collect();
     affected.removed = generated_files(before.overviews)
@@ -218,4 +227,117 @@ fn shown_on_pages(o: &Overviews) -> Shown<'_> {
         })
         .collect();
     (o.transfer.as_ref(), o.print.as_ref(), taxonomies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Parts;
+    use std::path::Path;
+
+    fn web() -> Handbook {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web");
+        crate::load::load(&root)
+            .handbook
+            .expect("the web fixture loads")
+    }
+
+    fn page(hb: &Handbook, file: &str) -> usize {
+        hb.pages
+            .iter()
+            .position(|p| p.file == Path::new(file))
+            .expect(file)
+    }
+
+    /// Every output rendered once, for its reads and derived parts.
+    fn built(hb: &Handbook) -> (Parts, Vec<Job>) {
+        let mut diags = Vec::new();
+        let site = crate::site::prepare(hb, crate::site::options(false), &mut diags).unwrap();
+        let (_, failed) = site.emit(&|_| Ok(()));
+        assert!(failed.is_empty());
+        let jobs = site.jobs();
+        (site.into_parts(), jobs)
+    }
+
+    /// `hb` with the front matter of `file` edited by `f`, assembled again.
+    fn edited(hb: &Handbook, file: &str, f: impl Fn(&str) -> String) -> Handbook {
+        let mut pages = hb.pages.clone();
+        let id = page(hb, file);
+        let p = &mut pages[id];
+        let front = f(&p.text[..p.body_offset]);
+        let body = p.text[p.body_offset..].to_string();
+        let text = format!("{front}{body}");
+        let split = crate::frontmatter::split(&text, &p.file).unwrap();
+        let (parsed, _) = crate::frontmatter::parse(&text, &split, &p.file);
+        p.front = parsed.unwrap();
+        p.hash = crate::pairs::text_hash(&p.front.title, &body);
+        p.body_offset = split.body_offset;
+        p.text = text;
+        let statics = hb.statics.iter().map(|s| s.source.clone()).collect();
+        let mut diags = Vec::new();
+        crate::load::assemble(&hb.root, hb.config.clone(), pages, statics, &mut diags)
+    }
+
+    #[test]
+    fn a_fingerprint_changes_with_the_front_matter_not_the_body() {
+        let hb = web();
+        let id = page(&hb, "content/methods/consensus.nl.md");
+        let pair = hb.page_pair(id).unwrap();
+        let mut body = hb.clone();
+        body.pages[id].text.push_str("\nMeer tekst.\n");
+        assert_eq!(fingerprints(&hb), fingerprints(&body));
+        let title = edited(&hb, "content/methods/consensus.nl.md", |f| {
+            f.replace("Consensus", "Overeenstemming")
+        });
+        let (a, b) = (fingerprints(&hb), fingerprints(&title));
+        let differ: Vec<usize> = (0..a.len()).filter(|&q| a[q] != b[q]).collect();
+        assert_eq!(differ, vec![pair]);
+        assert!(same_pairs(&hb, &title));
+    }
+
+    #[test]
+    fn a_title_change_reaches_the_pages_that_show_it_and_no_others() {
+        let hb = web();
+        let file = "content/methods/consensus.nl.md";
+        let title = edited(&hb, file, |f| f.replace("Consensus", "Overeenstemming"));
+        let (old, _) = built(&hb);
+        let (new, jobs) = built(&title);
+        let (od, nd) = (old.derived.unwrap(), new.derived.unwrap());
+        let (bf, af) = (fingerprints(&hb), fingerprints(&title));
+        let plan = affected(
+            &Before {
+                hb: &hb,
+                graph: &od.graph,
+                overviews: &od.overviews,
+                fingerprints: &bf,
+            },
+            &After {
+                hb: &title,
+                graph: &nd.graph,
+                overviews: &nd.overviews,
+                fingerprints: &af,
+                jobs: &jobs,
+                glossary: None,
+            },
+            &old.reads,
+            &[page(&hb, file)],
+        );
+        let pair_of = |f: &str| hb.page_pair(page(&hb, f)).unwrap();
+        let nl = hb.lang_index("nl").unwrap();
+        let consensus = pair_of(file);
+        let shows = |f: &str| plan.pages.contains(&Job::Page(pair_of(f), nl));
+        // The page itself, its section's list, its neighbour, and a
+        // practice that relies on it.
+        assert!(plan.pages.contains(&Job::Page(consensus, nl)));
+        assert!(shows("content/methods/_index.nl.md"));
+        assert!(shows("content/methods/facilitator.nl.md"));
+        assert!(shows("content/practices/lotsen.nl.md"));
+        // Not a page in another section that never shows it.
+        assert!(!shows("content/modules/wees.nl.md"));
+        assert!(plan.pages.len() < jobs.iter().filter(|j| matches!(j, Job::Page(..))).count() / 2);
+        assert!(plan.generated.contains(&Job::PageIndex(nl)));
+        assert_eq!(plan.search, vec![nl]);
+        assert_eq!(plan.changed, vec![consensus]);
+        assert!(plan.removed.is_empty());
+    }
 }

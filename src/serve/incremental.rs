@@ -206,6 +206,22 @@ fn definitions(kept: &Kept) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// Is `path` a file under `content/` that came and went between two
+/// rebuilds: one that does not exist now and that the kept model has no
+/// page, static file or folder of? Editors save by writing a temporary file and renaming it
+/// over the page (`sed -i` leaves `content/x/sedAb12Cd` in the event), and
+/// such a name must not turn a one-page edit into a full rebuild.
+pub fn transient(kept: &Kept, root: &Path, path: &Path) -> bool {
+    // A theme or string file that is gone was an override: it mattered.
+    if path.exists() || !path.starts_with(root.join("content")) {
+        return false;
+    }
+    let hb = &kept.hb;
+    let pages = hb.pages.iter().map(|p| root.join(&p.file));
+    let statics = hb.statics.iter().map(|s| s.source.clone());
+    !pages.chain(statics).any(|f| f.starts_with(path))
+}
+
 /// What `pages_edit` made beside the pages it handed out first.
 pub struct Edit {
     /// Generated pages, search indexes and print views.
@@ -321,15 +337,15 @@ pub fn pages_edit(
     };
     pages(run(&plan.pages)?);
     let mut later_jobs = plan.generated.clone();
-    for &lang in &plan.langs {
+    for &lang in &plan.search {
         later_jobs.push(Job::SearchIndex(lang));
         later_jobs.extend(
             jobs.iter()
                 .filter(|j| matches!(j, Job::SearchText(l, _) if *l == lang)),
         );
-        if site.overviews.print.is_some() {
-            later_jobs.push(Job::Print(lang));
-        }
+    }
+    if site.overviews.print.is_some() {
+        later_jobs.extend(plan.print.iter().map(|&l| Job::Print(l)));
     }
     let later = run(&later_jobs)?;
     let mut parts = site.into_parts();

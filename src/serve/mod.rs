@@ -148,6 +148,18 @@ fn open_browser(url: &str) {
 /// fastest path, edits that keep every page and URL where it was through
 /// the next, anything else in full. Returns the terminal line.
 pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> String {
+    let lasting: Vec<PathBuf> = match state.kept.lock().ok().as_deref() {
+        Some(Some(kept)) => paths
+            .iter()
+            .filter(|p| !incremental::transient(kept, root, p))
+            .cloned()
+            .collect(),
+        _ => paths.to_vec(),
+    };
+    let paths = lasting.as_slice();
+    if paths.is_empty() {
+        return format!("{why}: came and went; nothing to rebuild");
+    }
     if let [path] = paths {
         if let Some(line) = body_edit(root, state, path, why) {
             return line;
