@@ -5,8 +5,9 @@
 //   node scripts/bench-serve.mjs CORPUS [--brug target/release/brug] [--runs 5] [--settle-ms 1500]
 //
 // Works on CORPUS in place and restores every file it edits. Measures a
-// body edit, a title change (navigation changes) and a template change (a
-// full rebuild, for comparison). Prints medians and min–max.
+// body edit, a title change (navigation changes), a weight change (the
+// section's order), a section's title and a template change (a full
+// rebuild, for comparison). Prints medians and min–max.
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -49,7 +50,11 @@ http.get(`http://127.0.0.1:${port}/__brug/events`, (res) => {
 });
 await new Promise((r) => setTimeout(r, 300));
 const any = () => true;
-const next = (want = any) => new Promise((resolve) => waiters.push([want, resolve]));
+// An edit that changes no output sends no event: wait a minute at most.
+const next = (want = any) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('no reload event within 60 s')), 60000);
+  waiters.push([want, (block) => { clearTimeout(timer); resolve(block); }]);
+});
 
 async function measure(name, file, change, want = any) {
   const original = fs.readFileSync(file, 'utf8');
@@ -66,7 +71,8 @@ async function measure(name, file, change, want = any) {
   const restored = next();
   fs.writeFileSync(file, original);
   await restored;
-  await new Promise((res) => setTimeout(res, 150));
+  // The restore's search index must not hold up the next series' first run.
+  await new Promise((res) => setTimeout(res, settle));
   console.log(`${name}: median ${median(times).toFixed(0)} ms (${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}) over ${runs}`);
 }
 
@@ -77,6 +83,15 @@ const html = `nl/modules/${page.replace(/\.nl\.md$/, '')}/index.html`;
 const carries = (block) => block.includes(`"${html}"`) || block.includes('"all":true');
 await measure('body edit', file, (t, r) => `${t}\nEen nieuwe alinea ${r} met woord${r}x.\n`, carries);
 await measure('title change', file, (t, r) => t.replace(/^title = "(.*)"$/m, `title = "$1 ${r}"`), carries);
+// A page moved to the front of its section: every neighbour window shifts.
+// (Alternately first and last, so that every run changes the order.)
+await measure('weight change', file, (t, r) => t.replace(/^weight = .*$/m, `weight = ${r % 2 ? 100000 : -100000}`), carries);
+// A section's title: its pages' breadcrumbs, section links and neighbours.
+const section = fs.readdirSync(path.join(corpus, 'content/modules'), { withFileTypes: true }).find((d) => d.isDirectory()).name;
+const sectionFile = path.join(corpus, 'content/modules', section, '_index.nl.md');
+const sectionHtml = `nl/modules/${section}/index.html`;
+await measure('section title change', sectionFile, (t, r) => t.replace(/^title = "(.*)"$/m, `title = "$1 ${r}"`),
+  (block) => block.includes(`"${sectionHtml}"`) || block.includes('"all":true'));
 // A template change: the handbook's own copy of base.html, which
 // overrides the built-in one (run from the repository root).
 const tpl = path.join(corpus, 'themes/default/templates/base.html');
