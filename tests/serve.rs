@@ -821,6 +821,29 @@ fn the_transfer_overview_comes_and_goes_with_the_last_transfer() {
     assert_eq!(server.get("/nl/overdracht/index.html").status, 200);
 }
 
+/// The search index of a language comes in several files; when an edit
+/// makes them fewer, the ones left over are no longer served.
+#[test]
+fn search_files_an_edit_leaves_behind_are_not_served() {
+    let f = Fixture::new("web");
+    let headings: String = (1..=80)
+        .map(|i| format!("## Kop {i}\n\nTekst {i}.\n\n"))
+        .collect();
+    let long = format!("+++\ntitle = \"Lang\"\n+++\n{headings}");
+    f.write("content/modules/lang.nl.md", &long);
+    let server = Server::start(&f);
+    let _events = server.events();
+    assert_eq!(server.get("/search/text-nl-1.js").status, 200);
+    f.write(
+        "content/modules/lang.nl.md",
+        "+++\ntitle = \"Lang\"\n+++\nKort.\n",
+    );
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "fewer sections");
+    assert_eq!(server.get("/search/text-nl-1.js").status, 404);
+}
+
 /// A page shows a window of its neighbours in its section. Moving a page
 /// from the end to the front shifts the window of pages that never showed
 /// it; they must be rendered again all the same.

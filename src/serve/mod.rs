@@ -238,13 +238,35 @@ fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<Strin
 /// tells the tabs what changed. Returns how many files changed.
 fn apply(state: &State, outputs: Vec<crate::render::Output>, removed: &[String]) -> usize {
     let mut files: Files = (*state.files()).clone();
-    for path in removed {
+    for path in removed.iter().chain(&stale_search_files(&files, &outputs)) {
         files.remove(path);
     }
     for o in outputs {
         files.insert(o.path, File::new(o.bytes));
     }
     swap(state, files).len()
+}
+
+/// The postings shards and text chunks of a search index in `outputs`
+/// that it no longer has: a language's index comes with all its files, and
+/// an edit can make them fewer.
+fn stale_search_files(files: &Files, outputs: &[crate::render::Output]) -> Vec<String> {
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let langs: Vec<&str> = new
+        .iter()
+        .filter_map(|p| p.strip_prefix("search/index-")?.strip_suffix(".js"))
+        .collect();
+    files
+        .keys()
+        .filter(|path| !new.contains(path.as_str()))
+        .filter(|path| {
+            langs.iter().any(|code| {
+                path.starts_with(&format!("search/post-{code}-"))
+                    || path.starts_with(&format!("search/text-{code}-"))
+            })
+        })
+        .cloned()
+        .collect()
 }
 
 /// Serves `new` from now on and tells the tabs which files differ from
