@@ -228,7 +228,14 @@ pub fn render(
     }
     define.close(&mut events);
     pulldown_cmark::html::push_html(&mut r.html, events.into_iter());
+    // Every page's HTML and text are kept until the site is written: keep
+    // them at their size, not at the capacity they grew to (up to twice
+    // it; allocators shrink a block in place rather than give half back).
+    r.html = r.html.as_str().to_owned();
     r.sections = text.sections;
+    for s in &mut r.sections {
+        s.text = s.text.as_str().to_owned();
+    }
     r
 }
 
