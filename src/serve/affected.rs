@@ -233,6 +233,7 @@ fn shown_on_pages(o: &Overviews) -> Shown<'_> {
 mod tests {
     use super::*;
     use crate::render::Parts;
+    use std::collections::HashMap;
     use std::path::Path;
 
     fn web() -> Handbook {
@@ -276,6 +277,195 @@ mod tests {
         let statics = hb.statics.iter().map(|s| s.source.clone()).collect();
         let mut diags = Vec::new();
         crate::load::assemble(&hb.root, hb.config.clone(), pages, statics, &mut diags)
+    }
+
+    /// Every output of `hb`'s site: path → bytes.
+    fn outputs(hb: &Handbook) -> HashMap<String, Vec<u8>> {
+        let mut diags = Vec::new();
+        let site = crate::site::prepare(hb, crate::site::options(false), &mut diags).unwrap();
+        let all = std::sync::Mutex::new(HashMap::new());
+        let (_, failed) = site.emit(&|o| {
+            all.lock().unwrap().insert(o.path, o.bytes);
+            Ok(())
+        });
+        assert!(failed.is_empty());
+        all.into_inner().unwrap()
+    }
+
+    /// The plan for the change from `hb` to `new` (`files` changed).
+    fn plan(hb: &Handbook, new: &Handbook, files: &[usize]) -> (Affected, Vec<Job>) {
+        let (old, _) = built(hb);
+        let (parts, jobs) = built(new);
+        let (od, nd) = (old.derived.unwrap(), parts.derived.unwrap());
+        let (bf, af) = (fingerprints(hb), fingerprints(new));
+        let mut diags = Vec::new();
+        let glossary = crate::glossary::find(new, &mut diags);
+        let plan = affected(
+            &Before {
+                hb,
+                graph: &od.graph,
+                overviews: &od.overviews,
+                fingerprints: &bf,
+            },
+            &After {
+                hb: new,
+                graph: &nd.graph,
+                overviews: &nd.overviews,
+                fingerprints: &af,
+                jobs: &jobs,
+                glossary,
+            },
+            &old.reads,
+            files,
+        );
+        (plan, jobs)
+    }
+
+    /// The soundness of `affected`, checked against brute force: for each
+    /// kind of edit, every output that differs between the full builds
+    /// before and after is one the plan produces again (or removes).
+    #[test]
+    fn every_output_that_changes_is_in_the_plan() {
+        let hb = web();
+        let before = outputs(&hb);
+        // (file, edit, whether every page shows what it changes)
+        type Edit = (&'static str, fn(&str) -> String, bool);
+        let edits: Vec<Edit> = vec![
+            (
+                "content/methods/consensus.nl.md",
+                |f| f.replace("Consensus", "Akkoord"),
+                false,
+            ),
+            (
+                "content/methods/facilitator.nl.md",
+                |f| f.replacen("+++\n", "+++\nweight = -5\n", 1),
+                false,
+            ),
+            (
+                "content/methods/consensus.de.md",
+                |f| f.replacen("+++\n", "+++\nsummary = \"Kurz.\"\n", 1),
+                false,
+            ),
+            (
+                "content/methods/_index.nl.md",
+                |f| f.replace("\"methods\"", "\"Methoden\""),
+                true,
+            ),
+            (
+                "content/structures/_index.nl.md",
+                |f| f.replacen("+++\n", "+++\nweight = -10\n", 1),
+                true,
+            ),
+            (
+                "content/_index.nl.md",
+                |f| f.replace("Start", "Begin"),
+                true,
+            ),
+            (
+                "content/practices/los.nl.md",
+                |f| {
+                    f.replace(
+                        "[transfer]",
+                        "[taxonomies]\ntarget_groups = [\"migrants\"]\n[transfer]",
+                    )
+                },
+                false,
+            ),
+            (
+                "content/practices/lotsen.de.md",
+                |f| f.replace("target_groups = [\"migrants\"]\n", ""),
+                false,
+            ),
+            (
+                "content/practices/lotsen.nl.md",
+                |f| f.replace("enschede = \"planned\"", "enschede = \"adapting\""),
+                false,
+            ),
+            (
+                "content/practices/lotsen.nl.md",
+                |f| f.replace("title = \"Lotsen\"", "title = \"Wegwijzers\""),
+                false,
+            ),
+            (
+                "content/methods/consensus.nl.md",
+                |f| {
+                    f.replacen(
+                        "+++\n",
+                        "+++\nrelated = [\"../structures/kerngroep.md\"]\n",
+                        1,
+                    )
+                },
+                false,
+            ),
+            (
+                "content/methods/consensus.de.md",
+                |f| f.replacen("+++\n", "+++\ntranslated_from = \"0000000000\"\n", 1),
+                false,
+            ),
+            (
+                "content/structures/kerngroep.de.md",
+                |f| f.replacen("+++\n", "+++\nupdated = 2031-02-03\n", 1),
+                false,
+            ),
+            (
+                "content/methods/facilitator.nl.md",
+                |f| f.replacen("+++\n", "+++\nkind = \"structure\"\n", 1),
+                false,
+            ),
+            (
+                "content/modules/wees.nl.md",
+                |f| f.replacen("+++\n", "+++\nsummary = \"Een samenvatting.\"\n", 1),
+                false,
+            ),
+            (
+                "content/practices/wonen.nl.md",
+                |f| {
+                    f.replace(
+                        "policy_fields = [\"housing\"]",
+                        "policy_fields = [\"education\"]",
+                    )
+                },
+                false,
+            ),
+        ];
+        for (file, edit, everywhere) in edits {
+            let new = edited(&hb, file, edit);
+            assert!(same_pairs(&hb, &new), "{file}");
+            let after = outputs(&new);
+            let id = page(&hb, file);
+            let (plan, _) = plan(&hb, &new, &[id]);
+            let mut diags = Vec::new();
+            let site = crate::site::prepare(&new, crate::site::options(false), &mut diags).unwrap();
+            let mut jobs: Vec<Job> = plan.pages.iter().chain(&plan.generated).copied().collect();
+            jobs.extend(plan.search.iter().map(|&l| Job::SearchIndex(l)));
+            jobs.extend(
+                site.jobs()
+                    .into_iter()
+                    .filter(|j| matches!(j, Job::SearchText(l, _) if plan.search.contains(l))),
+            );
+            jobs.extend(plan.print.iter().map(|&l| Job::Print(l)));
+            let covered: HashSet<String> = jobs
+                .iter()
+                .flat_map(|&j| site.run(j).unwrap())
+                .map(|o| o.path)
+                .chain(plan.removed.iter().cloned())
+                .collect();
+            let mut paths: Vec<&String> = before.keys().chain(after.keys()).collect();
+            paths.sort();
+            paths.dedup();
+            let missed: Vec<&&String> = paths
+                .iter()
+                .filter(|p| before.get(**p) != after.get(**p) && !covered.contains(**p))
+                .collect();
+            assert!(missed.is_empty(), "{file}: not in the plan: {missed:?}");
+            // And the plan is everything only where it must be.
+            let pages = site
+                .jobs()
+                .iter()
+                .filter(|j| matches!(j, Job::Page(..)))
+                .count();
+            assert_eq!(plan.pages.len() == pages, everywhere, "{file}");
+        }
     }
 
     #[test]
