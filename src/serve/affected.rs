@@ -7,10 +7,11 @@
 //! changed; every other output is provably the same as before.
 
 use crate::graph::Graph;
+use crate::markdown::Rendered;
 use crate::model::{Handbook, Lang, PairId};
 use crate::overview::Overviews;
 use crate::render::{Job, Reads};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// Everything other pages can show of a pair, hashed: each version's
@@ -37,6 +38,18 @@ pub fn fingerprints(hb: &Handbook) -> Vec<u64> {
         .collect()
 }
 
+/// What page `id` gives its language's search index besides its URL and
+/// section, hashed: its title, summary and the text of its sections.
+pub fn search_key(hb: &Handbook, markdown: &[Rendered], id: usize) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    let page = &hb.pages[id];
+    (&page.front.title, &page.front.summary).hash(&mut h);
+    for s in markdown.get(id).map_or(&[][..], |r| r.sections.as_slice()) {
+        (&s.anchor, &s.heading, &s.text).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Do `a` and `b` have the same pairs, each with the same pages and URLs
 /// in the same sections? Only then are pair ids, Markdown links and every
 /// output path the same in both.
@@ -59,6 +72,8 @@ pub struct Before<'a> {
     pub graph: &'a Graph,
     pub overviews: &'a Overviews,
     pub fingerprints: &'a [u64],
+    /// `search_key` of each changed file's page.
+    pub search_keys: &'a HashMap<usize, u64>,
 }
 
 /// The model and derived data after the change.
@@ -71,6 +86,8 @@ pub struct After<'a> {
     pub jobs: &'a [Job],
     /// The glossary's pair: its page lists the pages using each term.
     pub glossary: Option<PairId>,
+    /// Every page's rendered Markdown.
+    pub markdown: &'a [Rendered],
 }
 
 /// What must be produced again.
@@ -80,9 +97,10 @@ pub struct Affected {
     pub pages: Vec<Job>,
     /// The other template jobs: overview and site pages.
     pub generated: Vec<Job>,
-    /// Languages whose search index changes: those of the changed files,
-    /// every language when a section's page changed (results show their
-    /// section's title, which falls back to another language's).
+    /// Languages whose search index changes: those of the changed files
+    /// whose title, summary or text changed; every language when such a
+    /// file is a section's page (results show their section's title, which
+    /// falls back to another language's).
     pub search: Vec<Lang>,
     /// Languages whose print view changes: those a changed pair is in (a
     /// missing page's chapter shows another language's version).
@@ -174,9 +192,14 @@ pub fn affected(before: &Before, after: &After, reads: &Reads, files: &[usize]) 
                 .any(|&q| hb.pairs[q].urls[l].is_some() || hb.pairs[q].pages[l].is_some())
         })
         .collect();
-    let sections_changed = changed.iter().any(|&q| hb.pairs[q].is_index());
+    let searched: Vec<usize> = files
+        .iter()
+        .copied()
+        .filter(|id| before.search_keys.get(id) != Some(&search_key(hb, after.markdown, *id)))
+        .collect();
+    let sections_changed = searched.iter().any(|&id| hb.pages[id].is_index());
     affected.search = (0..langs)
-        .filter(|&l| sections_changed || files.iter().any(|&id| hb.pages[id].lang == l))
+        .filter(|&l| sections_changed || searched.iter().any(|&id| hb.pages[id].lang == l))
         .collect();
     let now: HashSet<String> = generated_files(after.overviews).collect();
     affected.removed = generated_files(before.overviews)
@@ -233,7 +256,6 @@ fn shown_on_pages(o: &Overviews) -> Shown<'_> {
 mod tests {
     use super::*;
     use crate::render::Parts;
-    use std::collections::HashMap;
     use std::path::Path;
 
     fn web() -> Handbook {
@@ -300,12 +322,17 @@ mod tests {
         let (bf, af) = (fingerprints(hb), fingerprints(new));
         let mut diags = Vec::new();
         let glossary = crate::glossary::find(new, &mut diags);
+        let keys = files
+            .iter()
+            .map(|&id| (id, search_key(hb, &old.markdown, id)))
+            .collect();
         let plan = affected(
             &Before {
                 hb,
                 graph: &od.graph,
                 overviews: &od.overviews,
                 fingerprints: &bf,
+                search_keys: &keys,
             },
             &After {
                 hb: new,
@@ -314,6 +341,7 @@ mod tests {
                 fingerprints: &af,
                 jobs: &jobs,
                 glossary,
+                markdown: &parts.markdown,
             },
             &old.reads,
             files,
@@ -486,32 +514,28 @@ mod tests {
     }
 
     #[test]
+    fn the_search_index_follows_titles_and_text_not_weights() {
+        let hb = web();
+        let file = "content/methods/facilitator.nl.md";
+        let id = page(&hb, file);
+        let weight = edited(&hb, file, |f| f.replacen("+++\n", "+++\nweight = -5\n", 1));
+        assert!(plan(&hb, &weight, &[id]).0.search.is_empty());
+        let summary = edited(&hb, file, |f| {
+            f.replacen("+++\n", "+++\nsummary = \"Wie leidt.\"\n", 1)
+        });
+        assert_eq!(plan(&hb, &summary, &[id]).0.search, vec![hb.pages[id].lang]);
+        let section = "content/methods/_index.nl.md";
+        let title = edited(&hb, section, |f| f.replace("\"methods\"", "\"Methoden\""));
+        let all: Vec<Lang> = (0..hb.config.languages.len()).collect();
+        assert_eq!(plan(&hb, &title, &[page(&hb, section)]).0.search, all);
+    }
+
+    #[test]
     fn a_title_change_reaches_the_pages_that_show_it_and_no_others() {
         let hb = web();
         let file = "content/methods/consensus.nl.md";
         let title = edited(&hb, file, |f| f.replace("Consensus", "Overeenstemming"));
-        let (old, _) = built(&hb);
-        let (new, jobs) = built(&title);
-        let (od, nd) = (old.derived.unwrap(), new.derived.unwrap());
-        let (bf, af) = (fingerprints(&hb), fingerprints(&title));
-        let plan = affected(
-            &Before {
-                hb: &hb,
-                graph: &od.graph,
-                overviews: &od.overviews,
-                fingerprints: &bf,
-            },
-            &After {
-                hb: &title,
-                graph: &nd.graph,
-                overviews: &nd.overviews,
-                fingerprints: &af,
-                jobs: &jobs,
-                glossary: None,
-            },
-            &old.reads,
-            &[page(&hb, file)],
-        );
+        let (plan, jobs) = plan(&hb, &title, &[page(&hb, file)]);
         let pair_of = |f: &str| hb.page_pair(page(&hb, f)).unwrap();
         let nl = hb.lang_index("nl").unwrap();
         let consensus = pair_of(file);

@@ -271,6 +271,10 @@ pub fn pages_edit(
         fresh.push((id, page, diags));
     }
     let before_fingerprints = affected::fingerprints(&k.hb);
+    let search_keys: HashMap<usize, u64> = fresh
+        .iter()
+        .map(|(id, _, _)| (*id, affected::search_key(&k.hb, &k.parts.markdown, *id)))
+        .collect();
     // From here on the kept model is taken apart; a failure leaves none
     // and the caller's full rebuild makes a new one.
     let Kept {
@@ -313,6 +317,7 @@ pub fn pages_edit(
         graph: &derived.graph,
         overviews: &derived.overviews,
         fingerprints: &before_fingerprints,
+        search_keys: &search_keys,
     };
     let after = affected::After {
         hb: &hb,
@@ -321,6 +326,7 @@ pub fn pages_edit(
         fingerprints: &after_fingerprints,
         jobs: &jobs,
         glossary: site.glossary.pair,
+        markdown: &site.markdown,
     };
     let plan = {
         let reads = site.reads();

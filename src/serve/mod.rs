@@ -191,7 +191,7 @@ fn pages_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Optio
     crate::diagnostics::sort(&mut diags);
     diags.dedup();
     Some(format!(
-        "{}{why}: {} page(s) rendered again, {changed_pages} changed, in {page_ms} ms; overview pages, search index and print view ({changed} file(s) changed) after {} ms",
+        "{}{why}: {} page(s) rendered again, {changed_pages} changed, in {page_ms} ms; overview pages, search index and print view as needed ({changed} file(s) changed) after {} ms",
         fresh_diagnostics(state, &diags),
         edit.pages,
         start.elapsed().as_millis()
