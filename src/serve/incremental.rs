@@ -208,9 +208,10 @@ fn definitions(kept: &Kept) -> Vec<HashMap<String, String>> {
 
 /// Is `path` a file under `content/` that came and went between two
 /// rebuilds: one that does not exist now and that the kept model has no
-/// page, static file or folder of? Editors save by writing a temporary file and renaming it
-/// over the page (`sed -i` leaves `content/x/sedAb12Cd` in the event), and
-/// such a name must not turn a one-page edit into a full rebuild.
+/// page, static file or folder of? Editors save by writing a temporary
+/// file and renaming it over the page (`sed -i` leaves `content/x/sedAb12`
+/// in the event), and such a name must not turn a one-page edit into a
+/// full rebuild.
 pub fn transient(kept: &Kept, root: &Path, path: &Path) -> bool {
     // A theme or string file that is gone was an override: it mattered.
     if path.exists() || !path.starts_with(root.join("content")) {
@@ -355,10 +356,9 @@ pub fn pages_edit(
     }
     let later = run(&later_jobs)?;
     let mut parts = site.into_parts();
-    if !plan.removed.is_empty() {
-        let now: std::collections::HashSet<Job> = jobs.into_iter().collect();
-        parts.reads.retain(|job, _| now.contains(job));
-    }
+    // Generated pages may have gone or been numbered anew.
+    let now: std::collections::HashSet<Job> = jobs.into_iter().collect();
+    parts.reads.retain(|job, _| now.contains(job));
     *kept = Some(Kept {
         hb,
         parts,
