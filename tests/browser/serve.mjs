@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // serve.mjs — `brug serve` in headless Chromium: an edit reloads the open
-// tab, a stylesheet change is swapped in without a reload, a bad edit shows
-// the diagnostics over the page and fixing it removes them.
+// tab, so does another page's new title that the tab lists, a stylesheet
+// change is swapped in without a reload, a bad edit shows the diagnostics
+// over the page (which axe finds no WCAG violation in) and fixing it
+// removes them.
 //
 //   node tests/browser/serve.mjs BRUG_BINARY FIXTURE_DIR
 //
@@ -11,6 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const [binary, fixture] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-serve-'));
@@ -47,6 +53,16 @@ try {
   await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
   check('and shows the new text', (await page.textContent('main')).includes('Levende alinea'));
 
+  // Another page's title, shown in this page's list of its neighbours.
+  const wees = path.join(dir, 'content/modules/wees.nl.md');
+  const weesText = fs.readFileSync(wees, 'utf8');
+  const relisted = page.waitForEvent('load', { timeout: 10000 }).then(() => true, () => false);
+  fs.writeFileSync(wees, weesText.replace('title = "Wees"', 'title = "Wees welkom"'));
+  check('another page\'s new title reloads a page that lists it', await relisted);
+  await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
+  check('which shows the new title', (await page.textContent('body')).includes('Wees welkom'));
+  check('taking the path for edits in place', /rendered again/.test(log), log.slice(-400));
+
   await page.evaluate(() => { window.brugMarker = 2; });
   // A handbook's own site.css overrides the theme's: start from the served one.
   const css = await (await fetch(`http://127.0.0.1:${port}/static/site.css`)).text();
@@ -62,6 +78,14 @@ try {
   const text = overlay ? await page.textContent('#brug-overlay') : '';
   check('with file, line and message', text.includes('content/modules/start.nl.md:2') && text.includes('TOML'), text);
   check('in the page\'s language', text.includes('De laatste wijziging bevat fouten'), text);
+  if (overlay) {
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate(async () => {
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    check('axe finds no violation with the diagnostics shown', axe.length === 0, axe.join('; '));
+  }
   fs.writeFileSync(file, original);
   const gone = await page.waitForSelector('#brug-overlay', { state: 'detached', timeout: 10000 }).then(() => true, () => false);
   check('fixing it removes them', gone);
