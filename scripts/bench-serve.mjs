@@ -6,8 +6,8 @@
 //
 // Works on CORPUS in place and restores every file it edits. Measures a
 // body edit, a title change (navigation changes), a weight change (the
-// section's order), a section's title and a template change (a full
-// rebuild, for comparison). Prints medians and min–max.
+// section's order), a section's title, a template change (every page) and
+// a stylesheet change. Prints medians and min–max.
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -104,6 +104,17 @@ if (!hadTheme) {
   await new Promise((res) => setTimeout(res, 5000));
 }
 await measure('template change', tpl, (t, r) => t.replace('</footer>', `<!-- ${r} --></footer>`), carries);
+// A stylesheet: the assets alone, swapped in by open tabs.
+const css = path.join(corpus, 'themes/default/static/site.css');
+const hadCss = fs.existsSync(css);
+if (!hadCss) {
+  fs.mkdirSync(path.dirname(css), { recursive: true });
+  fs.writeFileSync(css, fs.readFileSync('themes/default/static/site.css', 'utf8'));
+  await new Promise((res) => setTimeout(res, 5000));
+}
+await measure('stylesheet change', css, (t, r) => `${t}\nmain { outline: ${r}px solid; }\n`,
+  (block) => block.includes('"static/site.css"') || block.includes('"all":true'));
+if (!hadCss) fs.rmSync(css);
 if (!hadTheme) fs.rmSync(path.join(corpus, 'themes'), { recursive: true, force: true });
 server.kill('SIGINT');
 process.exit(0);

@@ -424,6 +424,8 @@ enum Rebuilt {
     Body,
     /// Pages edited in place (same pages, same URLs): what they affect.
     Pages,
+    /// Templates or assets: every template page, or the assets alone.
+    Theme,
     /// Everything.
     Full,
 }
@@ -431,6 +433,8 @@ enum Rebuilt {
 fn path_of(line: &str) -> Rebuilt {
     if line.contains("re-rendered") {
         Rebuilt::Body
+    } else if line.contains("template page(s)") {
+        Rebuilt::Theme
     } else if line.contains("rendered again") {
         Rebuilt::Pages
     } else {
@@ -440,7 +444,7 @@ fn path_of(line: &str) -> Rebuilt {
 
 #[test]
 fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
-    use Rebuilt::{Body, Full, Pages};
+    use Rebuilt::{Body, Full, Pages, Theme};
     let f = Fixture::new("web");
     let server = Server::start(&f);
     let events = server.events();
@@ -722,7 +726,7 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         ),
         (
             "template",
-            Full,
+            Theme,
             Box::new(|| {
                 let base = std::fs::read_to_string(
                     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -732,6 +736,50 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
                 f.write(
                     "themes/default/templates/base.html",
                     base.replacen("</footer>", "<p>Eigen voettekst</p></footer>", 1),
+                );
+            }),
+        ),
+        (
+            "a stylesheet of the handbook's own",
+            Theme,
+            Box::new(|| {
+                let css = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/site.css"),
+                )
+                .unwrap();
+                f.write(
+                    "themes/default/static/site.css",
+                    format!("{css}\nmain {{ max-width: 40rem; }}\n"),
+                );
+            }),
+        ),
+        (
+            "a new asset",
+            Theme,
+            Box::new(|| f.write("themes/default/static/extra.js", "// extra\n")),
+        ),
+        (
+            "the asset removed again",
+            Theme,
+            Box::new(|| f.remove("themes/default/static/extra.js")),
+        ),
+        (
+            "the template override removed: the built-in one again",
+            Theme,
+            Box::new(|| f.remove("themes/default/templates/base.html")),
+        ),
+        (
+            "a template again",
+            Theme,
+            Box::new(|| {
+                let page = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("themes/default/templates/page.html"),
+                )
+                .unwrap();
+                f.write(
+                    "themes/default/templates/page.html",
+                    format!("{{# eigen #}}{page}"),
                 );
             }),
         ),
@@ -779,6 +827,10 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         assert!(line.contains(" ms"), "{name}: {line}");
         assert_eq!(path_of(&line), expected, "{name}: {line}");
         assert_served_equals_build(&f, &server, name);
+        if name.starts_with("the asset removed") {
+            let gone = server.get("/static/extra.js");
+            assert_eq!(gone.status, 404, "{name}: the asset is still served");
+        }
         if name.contains("its page goes") {
             let gone = server.get("/de/merkmale/zielgruppen/zugewanderte/index.html");
             assert_eq!(gone.status, 404, "{name}: the term page is still served");

@@ -371,3 +371,60 @@ pub fn pages_edit(
         pages: plan.pages.len(),
     })
 }
+
+/// Rebuilds after changes under `themes/` only. Templates and assets shape
+/// no Markdown, link, overview plan, search index or sitemap: those are
+/// kept, and every job that renders a template runs again (only the
+/// assets when every change is below `themes/default/static/`). Returns
+/// the new files and how many jobs ran; `None` when the change is not of
+/// that kind or the templates do not compile (the caller rebuilds in full
+/// and reports why; `kept` then holds no Markdown and takes no fast path).
+pub fn theme_edit(root: &Path, kept: &mut Kept, paths: &[PathBuf]) -> Option<(Vec<Output>, usize)> {
+    let themes = root.join("themes");
+    if paths.iter().any(|p| !p.starts_with(&themes))
+        || kept.parts.markdown.len() != kept.hb.pages.len()
+        || kept.parts.derived.is_none()
+    {
+        return None;
+    }
+    let static_dir = themes.join("default").join("static");
+    let assets_only = paths
+        .iter()
+        .all(|p| p.starts_with(&static_dir) && p != &static_dir);
+    let parts = crate::render::Parts {
+        markdown: std::mem::take(&mut kept.parts.markdown),
+        derived: kept.parts.derived.take(),
+        reads: std::mem::take(&mut kept.parts.reads),
+        stale: Vec::new(),
+    };
+    let mut diags = Vec::new();
+    let site = site::prepare_reusing(&kept.hb, site::options(false), &mut diags, Some(parts))?;
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let jobs: Vec<Job> = site
+        .jobs()
+        .into_iter()
+        .filter(|job| match job {
+            Job::Asset(_) => true,
+            Job::Page(..)
+            | Job::PageIndex(_)
+            | Job::Transfer(_)
+            | Job::Taxonomy(..)
+            | Job::Term(..)
+            | Job::Print(_)
+            | Job::LanguageChooser
+            | Job::NotFound => !assets_only,
+            Job::Sitemap | Job::Static(..) | Job::SearchIndex(_) | Job::SearchText(..) => false,
+        })
+        .collect();
+    let done: Vec<Result<Vec<Output>, Diagnostic>> =
+        jobs.par_iter().map(|&job| site.run(job)).collect();
+    let parts = site.into_parts();
+    let mut out = Vec::new();
+    for d in done {
+        out.extend(d.ok()?);
+    }
+    kept.parts = parts;
+    Some((out, jobs.len()))
+}

@@ -168,6 +168,9 @@ pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -
     if let Some(line) = pages_edit(root, state, paths, why) {
         return line;
     }
+    if let Some(line) = theme_edit(root, state, paths, why) {
+        return line;
+    }
     rebuild(root, state, why)
 }
 
@@ -194,6 +197,29 @@ fn pages_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Optio
         "{}{why}: {} page(s) rendered again, {changed_pages} changed, in {page_ms} ms; overview pages, search index and print view as needed ({changed} file(s) changed) after {} ms",
         fresh_diagnostics(state, &diags),
         edit.pages,
+        start.elapsed().as_millis()
+    ))
+}
+
+/// The path for changes under `themes/`; `None` when it does not apply.
+fn theme_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Option<String> {
+    let start = Instant::now();
+    if state.failed.read().ok()?.is_some() {
+        return None;
+    }
+    let mut kept = state.kept.lock().ok()?;
+    let (outputs, jobs) = incremental::theme_edit(root, kept.as_mut()?, paths)?;
+    // The theme's assets are all in `outputs`: one no longer there is gone.
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let gone: Vec<String> = state
+        .files()
+        .keys()
+        .filter(|p| p.starts_with("static/") && !new.contains(p.as_str()))
+        .cloned()
+        .collect();
+    let changed = apply(state, outputs, &gone);
+    Some(format!(
+        "{why}: {jobs} template page(s) and asset(s) rendered again, {changed} file(s) changed, in {} ms",
         start.elapsed().as_millis()
     ))
 }
