@@ -1,4 +1,4 @@
-//! The two rebuilds of `brug serve` that do less than everything.
+//! The rebuilds of `brug serve` that do less than everything.
 //!
 //! `body_edit`: an edit to the body of one page. It is taken only when the
 //! page's dependencies in the model are provably the same as before: the
@@ -14,6 +14,9 @@
 //! `pages_edit`: edits to existing pages that leave every page and URL
 //! where it was. It assembles the model again and lets `affected` name
 //! the jobs whose inputs changed.
+//!
+//! `theme_edit`: changes under `themes/`, which only templates and assets
+//! read.
 //!
 //! Anything else rebuilds in full.
 

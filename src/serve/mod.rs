@@ -4,16 +4,18 @@
 //! open tabs over Server-Sent Events which files changed. A failed build
 //! keeps the last good site and shows its diagnostics over the open page.
 //!
-//! A change rebuilds only what it can affect, by one of three paths:
+//! A change rebuilds only what it can affect, by one of four paths:
 //! - a body edit of one page that leaves its links, anchors and front
 //!   matter as they were: that page, then its language's search index;
 //! - edits to existing pages that keep every page and URL where it was (a
 //!   title, weight, terms, transfer, several files): the handbook is
 //!   assembled again from the kept pages, and only the jobs whose inputs
 //!   changed run again (`affected`);
-//! - anything else (a page added, renamed or deleted, a slug, a template,
-//!   the strings, `handbook.toml`): the whole site, in memory, compared
-//!   with the previous one file by file.
+//! - changes under `themes/`: every template page with the kept Markdown
+//!   and plan, or the assets alone;
+//! - anything else (a page added, renamed or deleted, a slug, the strings,
+//!   `handbook.toml`): the whole site, in memory, compared with the
+//!   previous one file by file.
 //!
 //! Tests apply every kind of edit, check which path it took, and compare
 //! the served site with a fresh build byte for byte.
@@ -146,7 +148,8 @@ fn open_browser(url: &str) {
 
 /// Rebuilds after a change to `paths`: a body edit of one page through the
 /// fastest path, edits that keep every page and URL where it was through
-/// the next, anything else in full. Returns the terminal line.
+/// the next, theme changes through their own, anything else in full.
+/// Returns the terminal line.
 pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> String {
     let lasting: Vec<PathBuf> = match state.kept.lock().ok().as_deref() {
         Some(Some(kept)) => paths
