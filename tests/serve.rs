@@ -278,6 +278,46 @@ fn a_bad_edit_shows_diagnostics_and_keeps_the_last_good_site() {
     assert!(script.contains("\"failed\"") && script.contains("\"reload\""));
 }
 
+/// An error found only once the handbook is assembled again (an unknown
+/// city in a page's front matter that parses): the last good site stays,
+/// the fix brings the site back, and the next edit takes the in-place path
+/// again.
+#[test]
+fn a_bad_edit_found_late_keeps_the_last_good_site_and_recovers() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    let file = "content/practices/lotsen.nl.md";
+    let good = f.read_source(file);
+    f.write(
+        file,
+        good.replacen("from = \"muenster\"", "from = \"atlantis\"", 1)
+            .replacen("title = \"Lotsen\"", "title = \"Gidsen\"", 1),
+    );
+    let data = event(&events, "failed");
+    assert!(data.contains("atlantis"), "{data}");
+    assert!(server.rebuilt().contains("failed"));
+    assert!(server
+        .get("/nl/practices/lotsen/")
+        .text()
+        .contains("Lotsen"));
+    f.write(
+        file,
+        good.replacen("title = \"Lotsen\"", "title = \"Gidsen\"", 1),
+    );
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Full, "{line}");
+    assert!(server
+        .get("/nl/practices/lotsen/")
+        .text()
+        .contains("Gidsen"));
+    assert_served_equals_build(&f, &server, "fixed");
+    f.write(file, good);
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Pages, "{line}");
+    assert_served_equals_build(&f, &server, "and edited in place again");
+}
+
 #[test]
 fn paths_outside_the_site_are_never_served() {
     let f = Fixture::new("web");
