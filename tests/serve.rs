@@ -867,6 +867,13 @@ fn after_every_kind_of_edit_the_served_site_equals_a_fresh_build() {
         assert!(line.contains(" ms"), "{name}: {line}");
         assert_eq!(path_of(&line), expected, "{name}: {line}");
         assert_served_equals_build(&f, &server, name);
+        if name.starts_with("a title saved as editors do") {
+            // Named by the page, not by the temporary file.
+            assert!(
+                line.starts_with("content/methods/consensus.nl.md: "),
+                "{line}"
+            );
+        }
         if name.starts_with("the asset removed") {
             let gone = server.get("/static/extra.js");
             assert_eq!(gone.status, 404, "{name}: the asset is still served");

@@ -150,7 +150,7 @@ fn open_browser(url: &str) {
 /// fastest path, edits that keep every page and URL where it was through
 /// the next, theme changes through their own, anything else in full.
 /// Returns the terminal line.
-pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> String {
+pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf]) -> String {
     let lasting: Vec<PathBuf> = match state.kept.lock().ok().as_deref() {
         Some(Some(kept)) => paths
             .iter()
@@ -159,10 +159,11 @@ pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -
             .collect(),
         _ => paths.to_vec(),
     };
-    let paths = lasting.as_slice();
-    if paths.is_empty() {
-        return format!("{why}: came and went; nothing to rebuild");
+    if lasting.is_empty() {
+        return format!("{}: came and went; nothing to rebuild", label(root, paths));
     }
+    let paths = lasting.as_slice();
+    let why = &label(root, paths);
     if let [path] = paths {
         if let Some(line) = body_edit(root, state, path, why) {
             return line;
@@ -175,6 +176,22 @@ pub fn rebuild_after(root: &Path, state: &State, paths: &[PathBuf], why: &str) -
         return line;
     }
     rebuild(root, state, why)
+}
+
+/// Names a change in the terminal: its first path (below `root`), and how
+/// many more there are.
+fn label(root: &Path, paths: &[PathBuf]) -> String {
+    let mut sorted: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.strip_prefix(root).ok())
+        .map(|p| p.display().to_string())
+        .collect();
+    sorted.sort();
+    match sorted.len() {
+        0 => "change".to_string(),
+        1 => sorted[0].clone(),
+        n => format!("{} and {} more", sorted[0], n - 1),
+    }
 }
 
 /// The path for edits to existing pages; `None` when it does not apply.
@@ -486,19 +503,8 @@ impl Watching {
     fn run(mut self, state: &State) {
         while let Some(paths) = next_change(&self.root, &self.rx) {
             self.ensure();
-            let mut sorted: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.strip_prefix(&self.root).ok())
-                .map(|p| p.display().to_string())
-                .collect();
-            sorted.sort();
-            let why = match sorted.len() {
-                0 => "change".to_string(),
-                1 => sorted[0].clone(),
-                n => format!("{} and {} more", sorted[0], n - 1),
-            };
             let paths: Vec<PathBuf> = paths.into_iter().collect();
-            eprintln!("{}", rebuild_after(&self.root, state, &paths, &why));
+            eprintln!("{}", rebuild_after(&self.root, state, &paths));
         }
     }
 }
