@@ -203,13 +203,13 @@ fn pages_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Optio
     let mut kept = state.kept.lock().ok()?;
     let first = Mutex::new((0, 0));
     let edit = incremental::pages_edit(root, &mut kept, paths, &|pages| {
-        let changed = apply(state, pages, &[]);
+        let changed = apply(state, pages, &[], &[]);
         if let Ok(mut f) = first.lock() {
             *f = (changed, start.elapsed().as_millis());
         }
     })?;
     let (changed_pages, page_ms) = first.into_inner().unwrap_or_default();
-    let changed = apply(state, edit.later, &edit.removed);
+    let changed = apply(state, edit.later, &edit.removed, &[]);
     let mut diags = edit.diagnostics;
     crate::diagnostics::sort(&mut diags);
     diags.dedup();
@@ -230,14 +230,7 @@ fn theme_edit(root: &Path, state: &State, paths: &[PathBuf], why: &str) -> Optio
     let mut kept = state.kept.lock().ok()?;
     let (outputs, jobs) = incremental::theme_edit(root, kept.as_mut()?, paths)?;
     // The theme's assets are all in `outputs`: one no longer there is gone.
-    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let gone: Vec<String> = state
-        .files()
-        .keys()
-        .filter(|p| p.starts_with("static/") && !new.contains(p.as_str()))
-        .cloned()
-        .collect();
-    let changed = apply(state, outputs, &gone);
+    let changed = apply(state, outputs, &[], &["static/".to_string()]);
     Some(format!(
         "{why}: {jobs} template page(s) and asset(s) rendered again, {changed} file(s) changed, in {} ms",
         start.elapsed().as_millis()
@@ -267,13 +260,13 @@ fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<Strin
     let kept = kept.as_mut()?;
     let first = Mutex::new((0, 0));
     let index = incremental::body_edit(root, kept, path, &|pages| {
-        let changed = apply(state, pages, &[]);
+        let changed = apply(state, pages, &[], &[]);
         if let Ok(mut f) = first.lock() {
             *f = (changed, start.elapsed().as_millis());
         }
     })?;
     let (pages, page_ms) = first.into_inner().unwrap_or_default();
-    let changed = apply(state, index, &[]);
+    let changed = apply(state, index, &[], &[]);
     Some(format!(
         "{why}: {pages} page(s) re-rendered in {page_ms} ms; search index and print view ({changed} file(s)) after {} ms",
         start.elapsed().as_millis()
@@ -281,38 +274,38 @@ fn body_edit(root: &Path, state: &State, path: &Path, why: &str) -> Option<Strin
 }
 
 /// Puts `outputs` into the served site, takes `removed` out of it, and
-/// tells the tabs what changed. Returns how many files changed.
-fn apply(state: &State, outputs: Vec<crate::render::Output>, removed: &[String]) -> usize {
+/// tells the tabs what changed. `whole` names path prefixes whose every
+/// file is in `outputs`: a file below one of them that is not is gone. A
+/// language's search index is such a family (its postings shards and text
+/// chunks can become fewer). Returns how many files changed.
+fn apply(
+    state: &State,
+    outputs: Vec<crate::render::Output>,
+    removed: &[String],
+    whole: &[String],
+) -> usize {
     let mut files: Files = (*state.files()).clone();
-    for path in removed.iter().chain(&stale_search_files(&files, &outputs)) {
+    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let mut families = whole.to_vec();
+    for code in new
+        .iter()
+        .filter_map(|p| p.strip_prefix("search/index-")?.strip_suffix(".js"))
+    {
+        families.push(format!("search/post-{code}-"));
+        families.push(format!("search/text-{code}-"));
+    }
+    let left_behind: Vec<String> = files
+        .keys()
+        .filter(|p| !new.contains(p.as_str()) && families.iter().any(|f| p.starts_with(f)))
+        .cloned()
+        .collect();
+    for path in removed.iter().chain(&left_behind) {
         files.remove(path);
     }
     for o in outputs {
         files.insert(o.path, File::new(o.bytes));
     }
     swap(state, files).len()
-}
-
-/// The postings shards and text chunks of a search index in `outputs`
-/// that it no longer has: a language's index comes with all its files, and
-/// an edit can make them fewer.
-fn stale_search_files(files: &Files, outputs: &[crate::render::Output]) -> Vec<String> {
-    let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let langs: Vec<&str> = new
-        .iter()
-        .filter_map(|p| p.strip_prefix("search/index-")?.strip_suffix(".js"))
-        .collect();
-    files
-        .keys()
-        .filter(|path| !new.contains(path.as_str()))
-        .filter(|path| {
-            langs.iter().any(|code| {
-                path.starts_with(&format!("search/post-{code}-"))
-                    || path.starts_with(&format!("search/text-{code}-"))
-            })
-        })
-        .cloned()
-        .collect()
 }
 
 /// Serves `new` from now on and tells the tabs which files differ from
