@@ -318,6 +318,35 @@ fn a_bad_edit_found_late_keeps_the_last_good_site_and_recovers() {
     assert_served_equals_build(&f, &server, "and edited in place again");
 }
 
+/// A template that does not compile: the last good site stays and the
+/// diagnostics name the template; removing it brings the built-in one
+/// back, and the next theme change takes the theme path again.
+#[test]
+fn a_broken_template_keeps_the_last_good_site_and_recovers() {
+    let f = Fixture::new("web");
+    let server = Server::start(&f);
+    let events = server.events();
+    f.write("themes/default/templates/page.html", "{% if %}kapot");
+    let data = event(&events, "failed");
+    assert!(data.contains("template"), "{data}");
+    assert!(server.rebuilt().contains("failed"));
+    assert_eq!(server.get("/nl/methods/consensus/").status, 200);
+    f.remove("themes/default/templates/page.html");
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Full, "{line}");
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    f.write(
+        "themes/default/templates/page.html",
+        format!("{{# eigen #}}{base}"),
+    );
+    let line = server.rebuilt();
+    assert_eq!(path_of(&line), Rebuilt::Theme, "{line}");
+    assert_served_equals_build(&f, &server, "a template after a broken one");
+}
+
 #[test]
 fn paths_outside_the_site_are_never_served() {
     let f = Fixture::new("web");
