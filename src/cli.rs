@@ -1,8 +1,8 @@
 //! The command line: parses arguments with clap and calls the library. It
 //! prints diagnostics and summaries; it decides nothing about the handbook.
 
+use crate::build::site::{self, Report};
 use crate::diagnostics::render_all;
-use crate::site::{self, Report};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -165,7 +165,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::Status { root, stamp } => status(&root, stamp.as_deref()),
-        Command::Init { dir } => match crate::init::init(&dir) {
+        Command::Init { dir } => match crate::build::init::init(&dir) {
             Ok(()) => {
                 eprintln!(
                     "started a handbook in {}; build it with: brug build --root {}",
@@ -180,7 +180,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
-    let loaded = crate::load::load(root);
+    let loaded = crate::model::load::load(root);
     let errors: Vec<_> = loaded
         .diagnostics
         .iter()
@@ -192,7 +192,7 @@ fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
         return ExitCode::FAILURE;
     };
     match stamp {
-        Some(path) => match crate::status::stamp(&hb, path) {
+        Some(path) => match crate::build::status::stamp(&hb, path) {
             Ok(hash) => {
                 println!(
                     "stamped {} with translated_from = \"{hash}\"",
@@ -203,7 +203,7 @@ fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
             Err(e) => fail(&e),
         },
         None => {
-            print!("{}", crate::status::report(&hb));
+            print!("{}", crate::build::status::report(&hb));
             ExitCode::SUCCESS
         }
     }
@@ -211,14 +211,14 @@ fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
 
 fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
     if check {
-        let Some(path) = out.or_else(|| crate::bundle::default_out(root)) else {
+        let Some(path) = out.or_else(|| crate::build::bundle::default_out(root)) else {
             eprintln!(
                 "error: no handbook in {}; name the zip with --out",
                 root.display()
             );
             return ExitCode::FAILURE;
         };
-        return match crate::bundle::check(&path) {
+        return match crate::build::bundle::check(&path) {
             Ok(problems) if problems.is_empty() => {
                 eprintln!(
                     "{}: checksums match, every link and asset resolves inside the zip",
@@ -236,7 +236,7 @@ fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
             Err(e) => fail(&e),
         };
     }
-    let done = crate::bundle::run(root, out.as_deref());
+    let done = crate::build::bundle::run(root, out.as_deref());
     eprint!("{}", render_all(&done.report.diagnostics));
     match done.zip {
         Some((path, hash)) => {

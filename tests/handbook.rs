@@ -2,8 +2,8 @@
 //! cleanly with --strict, every page exists in both languages, and it has
 //! the structure the handbook promises its readers.
 
-use brug::frontmatter::Kind;
 use brug::model::Translation;
+use brug::source::frontmatter::Kind;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -32,10 +32,10 @@ fn checks_cleanly_with_strict() {
 
 #[test]
 fn has_the_promised_structure() {
-    let loaded = brug::load::load(root());
+    let loaded = brug::model::load::load(root());
     let hb = loaded.handbook.expect("the shipped handbook loads");
     let mut diags = Vec::new();
-    let site = brug::site::prepare(&hb, brug::site::options(false), &mut diags)
+    let site = brug::build::site::prepare(&hb, brug::build::site::options(false), &mut diags)
         .expect("the theme renders");
     assert!(
         diags.is_empty(),

@@ -14,7 +14,7 @@
 //! the top of `themes/default/static/search/search.js`.
 
 use super::analyze::Analyzer;
-use crate::markdown::Rendered;
+use crate::analyze::markdown::Rendered;
 use crate::model::{Handbook, Lang, PairId};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -347,7 +347,11 @@ pub fn build<'a>(
 
 /// The text chunk `k` of language `code`: anchor, heading and text of
 /// each of `sections` (the targets `k * CHUNK ..`), for links and snippets.
-pub fn text_chunk(code: &str, k: usize, sections: &[&crate::markdown::TextSection]) -> String {
+pub fn text_chunk(
+    code: &str,
+    k: usize,
+    sections: &[&crate::analyze::markdown::TextSection],
+) -> String {
     let mut c = format!("BrugSearch.text({},{k},[", json(code));
     for (i, t) in sections.iter().enumerate() {
         if i > 0 {

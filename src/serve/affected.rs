@@ -6,10 +6,10 @@
 //! changed (a pair's `fingerprint`), or when the structure it stands on
 //! changed; every other output is provably the same as before.
 
-use crate::graph::Graph;
-use crate::markdown::Rendered;
+use crate::analyze::graph::Graph;
+use crate::analyze::markdown::Rendered;
+use crate::analyze::overview::Overviews;
 use crate::model::{Handbook, Lang, PairId};
-use crate::overview::Overviews;
 use crate::render::{Job, Reads};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -260,7 +260,7 @@ mod tests {
 
     fn web() -> Handbook {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web");
-        crate::load::load(&root)
+        crate::model::load::load(&root)
             .handbook
             .expect("the web fixture loads")
     }
@@ -275,7 +275,8 @@ mod tests {
     /// Every output rendered once, for its reads and derived parts.
     fn built(hb: &Handbook) -> (Parts, Vec<Job>) {
         let mut diags = Vec::new();
-        let site = crate::site::prepare(hb, crate::site::options(false), &mut diags).unwrap();
+        let site = crate::build::site::prepare(hb, crate::build::site::options(false), &mut diags)
+            .unwrap();
         let (_, failed) = site.emit(&|_| Ok(()));
         assert!(failed.is_empty());
         let jobs = site.jobs();
@@ -290,21 +291,22 @@ mod tests {
         let front = f(&p.text[..p.body_offset]);
         let body = p.text[p.body_offset..].to_string();
         let text = format!("{front}{body}");
-        let split = crate::frontmatter::split(&text, &p.file).unwrap();
-        let (parsed, _) = crate::frontmatter::parse(&text, &split, &p.file);
+        let split = crate::source::frontmatter::split(&text, &p.file).unwrap();
+        let (parsed, _) = crate::source::frontmatter::parse(&text, &split, &p.file);
         p.front = parsed.unwrap();
-        p.hash = crate::pairs::text_hash(&p.front.title, &body);
+        p.hash = crate::model::pairs::text_hash(&p.front.title, &body);
         p.body_offset = split.body_offset;
         p.text = text;
         let statics = hb.statics.iter().map(|s| s.source.clone()).collect();
         let mut diags = Vec::new();
-        crate::load::assemble(&hb.root, hb.config.clone(), pages, statics, &mut diags)
+        crate::model::load::assemble(&hb.root, hb.config.clone(), pages, statics, &mut diags)
     }
 
     /// Every output of `hb`'s site: path → bytes.
     fn outputs(hb: &Handbook) -> HashMap<String, Vec<u8>> {
         let mut diags = Vec::new();
-        let site = crate::site::prepare(hb, crate::site::options(false), &mut diags).unwrap();
+        let site = crate::build::site::prepare(hb, crate::build::site::options(false), &mut diags)
+            .unwrap();
         let all = std::sync::Mutex::new(HashMap::new());
         let (_, failed) = site.emit(&|o| {
             all.lock().unwrap().insert(o.path, o.bytes);
@@ -321,7 +323,7 @@ mod tests {
         let (od, nd) = (old.derived.unwrap(), parts.derived.unwrap());
         let (bf, af) = (fingerprints(hb), fingerprints(new));
         let mut diags = Vec::new();
-        let glossary = crate::glossary::find(new, &mut diags);
+        let glossary = crate::analyze::glossary::find(new, &mut diags);
         let keys = files
             .iter()
             .map(|&id| (id, search_key(hb, &old.markdown, id)))
@@ -463,7 +465,9 @@ mod tests {
             let id = page(&hb, file);
             let (plan, _) = plan(&hb, &new, &[id]);
             let mut diags = Vec::new();
-            let site = crate::site::prepare(&new, crate::site::options(false), &mut diags).unwrap();
+            let site =
+                crate::build::site::prepare(&new, crate::build::site::options(false), &mut diags)
+                    .unwrap();
             let mut jobs: Vec<Job> = plan.pages.iter().chain(&plan.generated).copied().collect();
             jobs.extend(plan.search.iter().map(|&l| Job::SearchIndex(l)));
             jobs.extend(

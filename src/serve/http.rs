@@ -90,7 +90,7 @@ fn not_found(files: &Files) -> Answer {
 /// backslashes, NUL, empty segments, invalid UTF-8.
 pub fn safe_path(path: &str) -> Option<String> {
     let rest = path.strip_prefix('/')?;
-    let decoded = String::from_utf8(crate::links::percent_decode_bytes(rest)).ok()?;
+    let decoded = String::from_utf8(crate::text::urls::percent_decode_bytes(rest)).ok()?;
     if decoded.contains(['\\', '\0']) || decoded.starts_with('/') {
         return None;
     }

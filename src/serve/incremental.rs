@@ -21,11 +21,11 @@
 //! Anything else rebuilds in full.
 
 use super::affected;
+use crate::analyze::markdown::{self, Glossing, Rendered};
+use crate::build::site::{self, Kept};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Glossing, Rendered};
 use crate::model::{Lang, PairId};
 use crate::render::{Job, Output};
-use crate::site::{self, Kept};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -46,8 +46,9 @@ pub fn body_edit(
     }
     let hb = &mut kept.hb;
     let id = hb.pages.iter().position(|p| root.join(&p.file) == path)?;
-    let text = crate::frontmatter::normalize(String::from_utf8(std::fs::read(path).ok()?).ok()?);
-    let split = crate::frontmatter::split(&text, &hb.pages[id].file).ok()?;
+    let text =
+        crate::source::frontmatter::normalize(String::from_utf8(std::fs::read(path).ok()?).ok()?);
+    let split = crate::source::frontmatter::split(&text, &hb.pages[id].file).ok()?;
     let old = &hb.pages[id];
     if split.body_offset != old.body_offset
         || text[..split.body_offset] != old.text[..old.body_offset]
@@ -61,13 +62,13 @@ pub fn body_edit(
         return None;
     }
     // The page as it is now; the old one is kept to undo.
-    let hash = crate::pairs::text_hash(&old.front.title, &text[split.body_offset..]);
+    let hash = crate::model::pairs::text_hash(&old.front.title, &text[split.body_offset..]);
     let previous = (
         std::mem::replace(&mut hb.pages[id].text, text),
         std::mem::replace(&mut hb.pages[id].hash, hash),
     );
     let status_before = hb.pairs[pair].status.clone();
-    crate::pairs::compute_status(
+    crate::model::pairs::compute_status(
         std::slice::from_mut(&mut hb.pairs[pair]),
         &hb.pages,
         &hb.config.languages,
@@ -85,7 +86,7 @@ pub fn body_edit(
         },
         None => Glossing::Off,
     };
-    let hl = crate::highlight::Highlighter::default();
+    let hl = crate::analyze::highlight::Highlighter::default();
     let opts = site::options(false);
     let fresh = markdown::render(
         &kept.hb,
@@ -267,7 +268,7 @@ pub fn pages_edit(
         if Some(pair) == glossary {
             return None;
         }
-        let (page, diags) = crate::load::read_page(root, path, k.hb.pages[id].lang);
+        let (page, diags) = crate::model::load::read_page(root, path, k.hb.pages[id].lang);
         let page = page.filter(|p| !p.front.draft)?;
         if diags.iter().any(Diagnostic::is_error) {
             return None;
@@ -299,7 +300,7 @@ pub fn pages_edit(
     }
     let mut diags = file_diags.clone();
     let statics = old.statics.iter().map(|s| s.source.clone()).collect();
-    let hb = crate::load::assemble(root, old.config.clone(), page_list, statics, &mut diags);
+    let hb = crate::model::load::assemble(root, old.config.clone(), page_list, statics, &mut diags);
     if !affected::same_pairs(&old, &hb) || diags.iter().any(Diagnostic::is_error) {
         return None;
     }

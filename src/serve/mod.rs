@@ -25,7 +25,7 @@ pub mod http;
 mod incremental;
 
 use crate::diagnostics::{render_all, Diagnostic, Severity};
-use crate::load::is_ignored;
+use crate::source::walk::is_ignored;
 use http::{Answer, File, Files};
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::collections::HashSet;
@@ -63,7 +63,7 @@ pub struct State {
     /// repeated after every save.
     shown: Mutex<String>,
     /// The model and rendered Markdown of the last good build.
-    kept: Mutex<Option<crate::site::Kept>>,
+    kept: Mutex<Option<crate::build::site::Kept>>,
 }
 
 impl State {
@@ -344,10 +344,10 @@ pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
             files.insert(o.path, File::new(o.bytes));
         }
     };
-    let (report, kept) = crate::site::run_keeping(
+    let (report, kept) = crate::build::site::run_keeping(
         root,
-        crate::site::Dest::Memory(&keep),
-        crate::site::options(false),
+        crate::build::site::Dest::Memory(&keep),
+        crate::build::site::options(false),
     );
     if let Ok(mut k) = state.kept.lock() {
         if kept.is_some() {

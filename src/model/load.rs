@@ -3,11 +3,12 @@
 //! translation states. Every problem becomes a diagnostic; a page that cannot
 //! be parsed is left out, so that one run reports every problem at once.
 
-use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::{self, Kind};
+use crate::model::{pairs, tree, value_offset};
 use crate::model::{Handbook, Lang, Page};
-use crate::{pairs, tree};
+use crate::source::config::Config;
+use crate::source::frontmatter::{self, Kind};
+use crate::source::walk::walk;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -113,67 +114,6 @@ fn read_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     config
 }
 
-/// Files under `content/`: pages with their language, and static files.
-fn walk(
-    root: &Path,
-    content: &Path,
-    config: &Config,
-    diags: &mut Vec<Diagnostic>,
-) -> (Vec<(PathBuf, Lang)>, Vec<PathBuf>) {
-    let mut pages = Vec::new();
-    let mut statics = Vec::new();
-    let walker = walkdir::WalkDir::new(content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| rel(root, p))
-                    .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(path, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".md") else {
-            statics.push(entry.into_path());
-            continue;
-        };
-        match stem.rsplit_once('.') {
-            Some((_, code)) if config.languages.iter().any(|l| l == code) => {
-                let lang = config.languages.iter().position(|l| l == code).unwrap_or(0);
-                pages.push((entry.into_path(), lang));
-            }
-            Some((base, code)) if code.len() == 2 => diags.push(
-                Diagnostic::warning(rel(root, entry.path()), format!("language `{code}` is not in `languages` of handbook.toml; the file is skipped"))
-                    .hint(format!("rename it to {base}.{}.md, or add \"{code}\" to languages", config.default_language)),
-            ),
-            _ => diags.push(
-                Diagnostic::warning(rel(root, entry.path()), "a Markdown file without a language is skipped")
-                    .hint(format!("name pages NAME.LANG.md, e.g. {stem}.{}.md", config.default_language)),
-            ),
-        }
-    }
-    (pages, statics)
-}
-
-/// Hidden files and the temporary files editors leave behind.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-}
-
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -273,7 +213,7 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(slug) = &fm.slug {
-            if !crate::slug::is_valid(slug) {
+            if !crate::text::slug::is_valid(slug) {
                 diags.push(
                     Diagnostic::error(
                         &page.file,
@@ -282,7 +222,7 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
                     .at(&page.text, value_offset(page, slug))
                     .hint(format!(
                         "use lowercase letters, digits and '-', e.g. slug = \"{}\"",
-                        crate::slug::slugify(slug, hb.lang_code(page.lang))
+                        crate::text::slug::slugify(slug, hb.lang_code(page.lang))
                     )),
                 );
             }
@@ -303,7 +243,11 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
 }
 
 /// A transfer goes elsewhere, and a per-city status names exactly its targets.
-fn check_transfer(page: &Page, t: &crate::frontmatter::Transfer, diags: &mut Vec<Diagnostic>) {
+fn check_transfer(
+    page: &Page,
+    t: &crate::source::frontmatter::Transfer,
+    diags: &mut Vec<Diagnostic>,
+) {
     if t.to.contains(&t.from) {
         diags.push(
             Diagnostic::error(
@@ -314,7 +258,7 @@ fn check_transfer(page: &Page, t: &crate::frontmatter::Transfer, diags: &mut Vec
             .hint("list in `to` only the cities that took the practice over"),
         );
     }
-    let crate::frontmatter::Statuses::PerCity(map) = &t.status else {
+    let crate::source::frontmatter::Statuses::PerCity(map) = &t.status else {
         return;
     };
     for city in map.keys().filter(|c| !t.to.contains(c)) {
@@ -362,14 +306,4 @@ fn key_offset(page: &Page, key: &str) -> usize {
             })
         })
         .unwrap_or_else(|| value_offset(page, key))
-}
-
-/// Byte offset of a quoted value in a page's front matter (for positions of
-/// checks that run after parsing); the start of the front matter otherwise.
-pub fn value_offset(page: &Page, value: &str) -> usize {
-    let front = &page.text[..page.body_offset];
-    front
-        .find(&format!("\"{value}\""))
-        .or_else(|| front.find(&format!("'{value}'")))
-        .map_or(4.min(front.len()), |i| i + 1)
 }

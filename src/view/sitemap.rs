@@ -2,8 +2,8 @@
 //! versions as `xhtml:link` alternates, so search engines show each reader
 //! the version in their language. Fallback notice pages are left out.
 
-use crate::escape::xml as xml_escape;
 use crate::model::Handbook;
+use crate::text::escape::xml as xml_escape;
 use std::fmt::Write as _;
 
 /// The sitemap text; URLs are absolute below `base_url`. `generated` are
@@ -39,7 +39,7 @@ fn entries(
     hb: &Handbook,
     base: &str,
     present: &[(usize, &str)],
-    updated: impl Fn(usize) -> Option<crate::frontmatter::Date>,
+    updated: impl Fn(usize) -> Option<crate::source::frontmatter::Date>,
 ) {
     for &(lang, url) in present {
         let _ = writeln!(

@@ -2,16 +2,19 @@
 //! `load` (mutably), then shared read-only (`&Handbook`) with rendering,
 //! status, check and serve. It knows nothing about HTML.
 
-use crate::config::Config;
-use crate::frontmatter::{FrontMatter, Kind};
+pub mod load;
+pub mod pairs;
+pub mod tree;
+
+use crate::source::config::Config;
+use crate::source::frontmatter::{FrontMatter, Kind};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub type PageId = usize;
 pub type PairId = usize;
 pub type SectionId = usize;
-/// Index into `Config::languages`.
-pub type Lang = usize;
+pub use crate::source::config::Lang;
 
 /// One Markdown source file in one language.
 #[derive(Debug, Clone)]
@@ -193,4 +196,14 @@ pub fn join(dir: &str, name: &str) -> String {
     } else {
         format!("{dir}/{name}")
     }
+}
+
+/// Byte offset of a quoted value in a page's front matter (for positions of
+/// checks that run after parsing); the start of the front matter otherwise.
+pub fn value_offset(page: &Page, value: &str) -> usize {
+    let front = &page.text[..page.body_offset];
+    front
+        .find(&format!("\"{value}\""))
+        .or_else(|| front.find(&format!("'{value}'")))
+        .map_or(4.min(front.len()), |i| i + 1)
 }

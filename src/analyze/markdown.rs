@@ -4,11 +4,12 @@
 //! the table of contents, heading ids (for anchor checks), outgoing links
 //! (for anchor checks and backlinks) and diagnostics.
 
+use crate::analyze::highlight::Highlighter;
+use crate::analyze::links::{resolve, Target};
 use crate::diagnostics::Diagnostic;
-use crate::highlight::Highlighter;
-use crate::links::{encode_path, relative, resolve, Target};
 use crate::model::{Handbook, Lang, Page, PairId};
-use crate::slug::slugify;
+use crate::text::slug::slugify;
+use crate::text::urls::{encode_path, relative};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
@@ -299,7 +300,7 @@ impl TextCollector {
 /// A glossary link's opening and closing HTML: the link, described by a
 /// tooltip with the term's explanation (shown by CSS on hover and focus).
 fn term_link(href: &str, title: &str, definition: &str, n: usize) -> (String, String) {
-    use crate::escape::html as esc;
+    use crate::text::escape::html as esc;
     let id = format!("brug-tip-{n}");
     let title = if title.is_empty() {
         String::new()

@@ -3,11 +3,11 @@
 //! module decides which exist and where they live; their URLs are in the
 //! reader's language and are checked once against the content's URLs.
 
-use crate::config::TAXONOMIES;
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Strings;
 use crate::model::{Handbook, Lang, PairId};
-use crate::slug::slugify;
+use crate::source::config::TAXONOMIES;
+use crate::source::strings::Strings;
+use crate::text::slug::slugify;
 use std::collections::HashMap;
 
 /// One term of a taxonomy and the pairs that carry it, per language.
@@ -251,9 +251,9 @@ pub fn transfer_of(
     hb: &Handbook,
     pair: PairId,
     lang: Lang,
-) -> Option<&crate::frontmatter::Transfer> {
+) -> Option<&crate::source::frontmatter::Transfer> {
     let page = &hb.pages[hb.pairs[pair].best_page(lang)];
-    (page.kind == crate::frontmatter::Kind::Practice)
+    (page.kind == crate::source::frontmatter::Kind::Practice)
         .then_some(page.front.transfer.as_ref())
         .flatten()
 }

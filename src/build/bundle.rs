@@ -6,9 +6,9 @@
 //! same compression, so the same content gives the same bytes and
 //! distributors can compare versions by checksum.
 
+use crate::build::site::{self, Dest, Report};
 use crate::diagnostics::Diagnostic;
 use crate::render::{Output, RenderOptions};
-use crate::site::{self, Dest, Report};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -30,8 +30,12 @@ pub struct Bundled {
 
 /// The default zip name: the handbook's title and the date of its newest
 /// page (`handboek-integratievisie-2026-11-24.zip`).
-pub fn default_name(title: &str, lang: &str, newest: Option<crate::frontmatter::Date>) -> String {
-    let mut name = crate::slug::slugify(title, lang);
+pub fn default_name(
+    title: &str,
+    lang: &str,
+    newest: Option<crate::source::frontmatter::Date>,
+) -> String {
+    let mut name = crate::text::slug::slugify(title, lang);
     if name.is_empty() {
         name = "handbook".into();
     }
@@ -53,7 +57,7 @@ pub fn run(root: &Path, out: Option<&Path>) -> Bundled {
         }
     };
     let opts = RenderOptions {
-        links: crate::markdown::LinkStyle {
+        links: crate::analyze::markdown::LinkStyle {
             explicit_index: true,
             ..Default::default()
         },
@@ -124,13 +128,13 @@ fn write_aside(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Where `brug bundle` writes when no `--out` is given.
 pub fn default_out(root: &Path) -> Option<PathBuf> {
-    let hb = crate::load::load(root).handbook?;
+    let hb = crate::model::load::load(root).handbook?;
     info_of(&hb).map(|i| root.join(i.name))
 }
 
 struct Info {
     name: String,
-    newest: Option<crate::frontmatter::Date>,
+    newest: Option<crate::source::frontmatter::Date>,
     readmes: Vec<(String, String)>,
 }
 
@@ -138,9 +142,11 @@ struct Info {
 fn info_of(hb: &crate::model::Handbook) -> Option<Info> {
     let newest = hb.pages.iter().filter_map(|p| p.front.updated).max();
     let lang = hb.config.default_language.clone();
-    let (mut theme, _) = crate::theme::Theme::load(&hb.root);
-    let (strings, _) =
-        crate::i18n::Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
+    let (mut theme, _) = crate::source::theme::Theme::load(&hb.root);
+    let (strings, _) = crate::source::strings::Strings::load(
+        std::mem::take(&mut theme.strings),
+        &hb.config.languages,
+    );
     let strings = strings?;
     let readmes = (0..hb.config.languages.len())
         .map(|l| {
@@ -168,7 +174,7 @@ fn info_of(hb: &crate::model::Handbook) -> Option<Info> {
 /// date (noon, so no time zone moves it to another day), mode 0644.
 pub fn zip(
     files: &BTreeMap<String, Vec<u8>>,
-    date: Option<crate::frontmatter::Date>,
+    date: Option<crate::source::frontmatter::Date>,
 ) -> anyhow::Result<Vec<u8>> {
     let time = match date {
         Some(d) => {
@@ -258,7 +264,7 @@ fn references(html: &str) -> Vec<String> {
                     .next()
                     .unwrap_or_default(),
             };
-            out.push(crate::escape::unescape_attr(value));
+            out.push(crate::text::escape::unescape_attr(value));
         }
     }
     out
@@ -296,7 +302,7 @@ fn unresolved(page: &str, target: &str, files: &BTreeMap<String, Vec<u8>>) -> Op
             s => parts.push(s),
         }
     }
-    let resolved = crate::links::percent_decode(&parts.join("/"));
+    let resolved = crate::text::urls::percent_decode(&parts.join("/"));
     if files.contains_key(&resolved) {
         None
     } else {
@@ -317,13 +323,13 @@ mod tests {
     #[test]
     fn the_same_files_give_the_same_zip() {
         let f = files(&[("b.txt", "twee"), ("a/index.html", "<p>een</p>")]);
-        let date = crate::frontmatter::Date::parse("2026-11-24");
+        let date = crate::source::frontmatter::Date::parse("2026-11-24");
         let one = zip(&f, date).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(1100));
         assert_eq!(one, zip(&f, date).unwrap());
         assert_ne!(
             one,
-            zip(&f, crate::frontmatter::Date::parse("2026-11-25")).unwrap()
+            zip(&f, crate::source::frontmatter::Date::parse("2026-11-25")).unwrap()
         );
     }
 
@@ -356,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_default_name_has_title_and_date() {
-        let d = crate::frontmatter::Date::parse("2026-11-24");
+        let d = crate::source::frontmatter::Date::parse("2026-11-24");
         assert_eq!(
             default_name("Handboek Integratievisie", "nl", d),
             "handboek-integratievisie-2026-11-24.zip"

@@ -4,11 +4,11 @@
 //! the front-matter list `related`. From it: backlinks, related pages, and
 //! the checks that know the web (orphans, practices that rely on nothing).
 
+use crate::analyze::links::{resolve, Target};
+use crate::analyze::markdown::Rendered;
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::Kind;
-use crate::links::{resolve, Target};
-use crate::markdown::Rendered;
 use crate::model::{Handbook, PairId};
+use crate::source::frontmatter::Kind;
 use std::collections::{BTreeSet, HashMap};
 
 /// How many related pages a page shows.
@@ -82,7 +82,7 @@ impl Graph {
                 continue; // sections are reached through the navigation
             }
             let page = &hb.pages[p.best_page(p.source_lang)];
-            let title = crate::load::value_offset(page, &page.front.title);
+            let title = crate::model::value_offset(page, &page.front.title);
             if self.back[pair].is_empty() {
                 diags.push(
                     Diagnostic::warning(&page.file, "no other page links to this page (an orphan)")
@@ -155,7 +155,7 @@ fn related_error(
         &p.file,
         format!("the related entry `{entry}` does not resolve: {message}"),
     )
-    .at(&p.text, crate::load::value_offset(p, entry))
+    .at(&p.text, crate::model::value_offset(p, entry))
     .hint(hint)
 }
 

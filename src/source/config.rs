@@ -3,7 +3,7 @@
 //! tested on strings and every problem becomes a positioned diagnostic.
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{check_keys, sub_table, Source};
+use crate::source::schema::{check_keys, sub_table, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -40,6 +40,9 @@ pub enum MissingTranslation {
     /// Write nothing in the other language.
     Omit,
 }
+
+/// A language, as its index into `Config::languages`.
+pub type Lang = usize;
 
 /// The typed content of `handbook.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -1,12 +1,12 @@
 //! Contexts of the generated overview pages: the transfer overview and the
 //! taxonomy and term pages.
 
-use super::{Alternate, Chrome, Link, Views};
-use crate::frontmatter::{Kind, TransferStatus};
-use crate::graph::kind_of;
-use crate::links::relative;
+use super::context::{Alternate, Chrome, Link, Views};
+use crate::analyze::graph::kind_of;
+use crate::analyze::overview::transfer_of;
 use crate::model::Lang;
-use crate::overview::transfer_of;
+use crate::source::frontmatter::{Kind, TransferStatus};
+use crate::text::urls::relative;
 use serde::Serialize;
 
 /// Above this many practices the diagram would be taller than anyone reads;
@@ -250,9 +250,9 @@ impl Views<'_> {
                 .map_or("", |(_, l)| l.as_str())
         };
         let svg = (rows.len() <= DIAGRAM_MAX).then(|| {
-            let nodes: Vec<crate::diagram::Node> = nodes_data
+            let nodes: Vec<crate::view::diagram::Node> = nodes_data
                 .iter()
-                .map(|(title, href, from, to)| crate::diagram::Node {
+                .map(|(title, href, from, to)| crate::view::diagram::Node {
                     title,
                     href,
                     from: *from,
@@ -262,10 +262,10 @@ impl Views<'_> {
             let city_refs: Vec<&str> = cities.iter().map(String::as_str).collect();
             let title = self.strings.text(lang, "diagram-title");
             let desc = self.strings.text(lang, "diagram-desc");
-            crate::diagram::transfers(
+            crate::view::diagram::transfers(
                 &city_refs,
                 &nodes,
-                &crate::diagram::Text {
+                &crate::view::diagram::Text {
                     id: "transfer-diagram",
                     title: &title,
                     desc: &desc,
@@ -312,7 +312,7 @@ impl Views<'_> {
                 self.read(pair);
                 let page = &hb.pages[hb.pairs[pair].best_page(lang)];
                 PrintChapter {
-                    id: crate::markdown::chapter_id(pair),
+                    id: crate::analyze::markdown::chapter_id(pair),
                     title: page.front.title.clone(),
                     depth,
                     kind: page.kind.as_str(),

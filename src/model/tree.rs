@@ -4,11 +4,11 @@
 //! URL paths are site-relative (`nl/methoden/consensus/`): the model holds no
 //! absolute URL, which keeps the offline copy possible.
 
-use crate::config::MissingTranslation;
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::Kind;
 use crate::model::{join, Handbook, Lang, Section, SectionId, StaticFile};
-use crate::slug::slugify;
+use crate::source::config::MissingTranslation;
+use crate::source::frontmatter::Kind;
+use crate::text::slug::slugify;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -141,7 +141,7 @@ fn assign_urls(hb: &mut Handbook, diags: &mut Vec<Diagnostic>) {
                     )
                     .at(
                         &this.text,
-                        crate::load::value_offset(
+                        crate::model::value_offset(
                             &this,
                             this.front.slug.as_deref().unwrap_or("title"),
                         ),

@@ -2,14 +2,14 @@
 //! write. `check` runs the same steps without writing. Diagnostics from every
 //! step are collected; output is written only when there is no error.
 
+use crate::analyze::markdown::LinkStyle;
+use crate::build::output;
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Strings;
-use crate::load::load;
-use crate::markdown::LinkStyle;
+use crate::model::load::load;
 use crate::model::{Handbook, Translation};
-use crate::output;
 use crate::render::{Output, RenderOptions, Site};
-use crate::theme::Theme;
+use crate::source::strings::Strings;
+use crate::source::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -98,9 +98,9 @@ pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
         .with_context(|| format!("cannot read {}", file.display()))?;
     let crlf = raw.contains("\r\n");
     let bom = raw.starts_with('\u{feff}');
-    let text = crate::frontmatter::normalize(raw);
-    let split =
-        crate::frontmatter::split(&text, &page.file).map_err(|d| anyhow::anyhow!(d.message))?;
+    let text = crate::source::frontmatter::normalize(raw);
+    let split = crate::source::frontmatter::split(&text, &page.file)
+        .map_err(|d| anyhow::anyhow!(d.message))?;
     let mut doc: toml_edit::DocumentMut = split
         .front
         .parse()

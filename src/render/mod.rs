@@ -3,16 +3,16 @@
 //! output file; `Site::run` turns one job into bytes. A full build runs all
 //! jobs with rayon; a single-page rebuild is the same code on a shorter list.
 
-use crate::context::{PageContext, SiteContext, Views};
+use crate::analyze::glossary::{self, Glossary};
+use crate::analyze::graph::Graph;
+use crate::analyze::highlight::Highlighter;
+use crate::analyze::markdown::{self, Glossing, LinkStyle, Rendered};
+use crate::analyze::overview::Overviews;
 use crate::diagnostics::Diagnostic;
-use crate::glossary::{self, Glossary};
-use crate::graph::Graph;
-use crate::highlight::Highlighter;
-use crate::i18n::{Strings, TeraStrings};
-use crate::markdown::{self, Glossing, LinkStyle, Rendered};
 use crate::model::{Handbook, Lang, PairId};
-use crate::overview::Overviews;
-use crate::theme::Theme;
+use crate::source::strings::{Strings, TeraStrings};
+use crate::source::theme::Theme;
+use crate::view::context::{PageContext, SiteContext, Views};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -124,7 +124,7 @@ impl<'a> Site<'a> {
         base.autoescape_on(vec![".html", ".xml"]);
         // Escape what HTML needs, not `/`: tera's default turns every URL
         // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
-        base.set_escape_fn(crate::escape::html);
+        base.set_escape_fn(crate::text::escape::html);
         let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
         if let Err(e) = base.add_raw_templates(templates) {
             diags.push(template_error(&e));
@@ -211,7 +211,7 @@ impl<'a> Site<'a> {
             // Same links, anchors and front matter as when these were made.
             Some(d) => (d.graph, d.overviews),
             None => {
-                check_anchors(hb, &markdown, &mut diags);
+                crate::analyze::anchors::check(hb, &markdown, &mut diags);
                 let graph = Graph::build(hb, &markdown, &mut diags);
                 graph.check(hb, &mut diags);
                 let overviews = Overviews::build(hb, &strings, &mut diags);
@@ -398,7 +398,7 @@ impl<'a> Site<'a> {
         let chunk = crate::search::index::CHUNK;
         // Skip whole pages up to the chunk's first target, then take.
         let mut skip = k * chunk;
-        let mut sections: Vec<&crate::markdown::TextSection> = Vec::with_capacity(chunk);
+        let mut sections: Vec<&crate::analyze::markdown::TextSection> = Vec::with_capacity(chunk);
         for (_, page) in self.search_pages(lang) {
             let list = &self.markdown[page].sections;
             if skip >= list.len() {
@@ -426,7 +426,7 @@ impl<'a> Site<'a> {
             Job::SearchText(lang, k) => Ok(self.search_text(lang, k)),
             Job::Sitemap => Ok(Output {
                 path: "sitemap.xml".into(),
-                bytes: crate::sitemap::render(hb, &self.overviews.pages()).into_bytes(),
+                bytes: crate::view::sitemap::render(hb, &self.overviews.pages()).into_bytes(),
             }),
             Job::Asset(i) => Ok(Output {
                 path: format!("static/{}", self.assets[i].0),
@@ -567,7 +567,13 @@ impl<'a> Site<'a> {
             Some(page) => {
                 let md = &self.markdown[page];
                 let html = if Some(pair) == self.glossary.pair {
-                    filled = self.glossary.fill_uses(&md.html, views, url, lang);
+                    filled = crate::view::glossary::fill_uses(
+                        &self.glossary,
+                        &md.html,
+                        views,
+                        url,
+                        lang,
+                    );
                     filled.as_str()
                 } else {
                     md.html.as_str()
@@ -743,60 +749,4 @@ fn template_error(e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error("themes/default/templates", format!("template error: {msg}"))
         .hint("check the template named in the message; an unknown interface string must be added to every i18n/*.ftl")
-}
-
-/// Every `#anchor` of an internal link must be a heading id of its target.
-fn check_anchors(hb: &Handbook, markdown: &[Rendered], diags: &mut Vec<Diagnostic>) {
-    for (id, r) in markdown.iter().enumerate() {
-        let page = &hb.pages[id];
-        for link in &r.links {
-            let Some(anchor) = &link.anchor else { continue };
-            let target = hb.pairs[link.pair].pages[link.lang]
-                .unwrap_or_else(|| hb.pairs[link.pair].best_page(link.lang));
-            if !markdown[target].ids.contains(anchor) {
-                diags.push(anchor_error(
-                    hb,
-                    page,
-                    link.offset,
-                    anchor,
-                    Some(target),
-                    &markdown[target],
-                ));
-            }
-        }
-        for (anchor, offset) in &r.local_anchors {
-            if !r.ids.contains(anchor) {
-                diags.push(anchor_error(hb, page, *offset, anchor, None, r));
-            }
-        }
-    }
-}
-
-fn anchor_error(
-    hb: &Handbook,
-    page: &crate::model::Page,
-    offset: usize,
-    anchor: &str,
-    target: Option<usize>,
-    r: &Rendered,
-) -> Diagnostic {
-    let on = target.map_or("this page".to_string(), |t| {
-        hb.pages[t].file.display().to_string()
-    });
-    let mut ids: Vec<&str> = r.ids.iter().map(String::as_str).collect();
-    ids.sort_unstable();
-    let hint = match crate::schema::closest(anchor, &ids) {
-        Some(best) => format!("did you mean #{best}?"),
-        None if ids.is_empty() => "the target has no headings; link to the page without #".into(),
-        None => format!(
-            "headings there: #{}",
-            ids.iter().take(8).copied().collect::<Vec<_>>().join(", #")
-        ),
-    };
-    Diagnostic::error(
-        &page.file,
-        format!("the anchor `#{anchor}` does not exist on {on}"),
-    )
-    .at(&page.text, offset)
-    .hint(hint)
 }

@@ -4,8 +4,8 @@
 //! not in another is an error, so no reader ever sees a half-translated UI.
 
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::Date;
-use crate::model::Lang;
+use crate::source::config::Lang;
+use crate::source::frontmatter::Date;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeSet, HashMap};

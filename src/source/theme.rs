@@ -4,7 +4,7 @@
 //! own `themes/default/…` and `i18n/…` files override them file by file.
 
 use crate::diagnostics::Diagnostic;
-use crate::i18n::FtlFile;
+use crate::source::strings::FtlFile;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ impl Theme {
                 Ok(text) => theme.strings.push(FtlFile {
                     lang: lang.to_string(),
                     file,
-                    text: crate::frontmatter::normalize(text),
+                    text: crate::source::frontmatter::normalize(text),
                 }),
                 Err(_) => diags.push(Diagnostic::error(
                     file,
@@ -99,7 +99,7 @@ fn overrides(
         .flatten()
     {
         if !entry.file_type().is_file()
-            || crate::load::is_ignored(&entry.file_name().to_string_lossy())
+            || crate::source::walk::is_ignored(&entry.file_name().to_string_lossy())
         {
             continue;
         }

@@ -2,11 +2,9 @@
 //! terms (for tooltips on links to it), and where each term is used (listed
 //! under the term on the glossary itself).
 
-use crate::context::Views;
+use crate::analyze::markdown::Rendered;
 use crate::diagnostics::Diagnostic;
-use crate::escape::html as esc;
-use crate::markdown::{uses_marker, Rendered};
-use crate::model::{Handbook, Lang, PairId};
+use crate::model::{Handbook, PairId};
 use std::collections::HashMap;
 
 /// The glossary's source path when `handbook.toml` names none.
@@ -95,54 +93,5 @@ impl Glossary {
             }
         }
         self.uses = uses;
-    }
-
-    /// The glossary's HTML with each term's marker replaced by the list of
-    /// pages that use it (or removed when none does).
-    pub fn fill_uses(&self, html: &str, views: &Views, url: &str, lang: Lang) -> String {
-        let label = views.strings.text(lang, "glossary-uses");
-        let mut out = String::with_capacity(html.len() + 4096);
-        let mut rest = html;
-        while let Some(start) = rest.find("<!--brug-uses:") {
-            let Some(len) = rest[start..].find("-->") else {
-                break;
-            };
-            let id = &rest[start + "<!--brug-uses:".len()..start + len];
-            out.push_str(&rest[..start]);
-            let mut found: Vec<_> = self
-                .uses
-                .get(id)
-                .into_iter()
-                .flatten()
-                .filter_map(|&p| views.best_link(url, p, lang))
-                .collect();
-            found.sort_by_cached_key(|l| l.title.to_lowercase());
-            let links: Vec<String> = found
-                .into_iter()
-                .map(|l| {
-                    let lang_attr = l
-                        .lang
-                        .as_deref()
-                        .map(|c| format!(" hreflang=\"{c}\" lang=\"{c}\""))
-                        .unwrap_or_default();
-                    format!(
-                        "<a href=\"{}\"{lang_attr}>{}</a>",
-                        esc(&l.href),
-                        esc(&l.title)
-                    )
-                })
-                .collect();
-            if !links.is_empty() {
-                out.push_str(&format!(
-                    "<p class=\"term-uses\">{} {}</p>",
-                    esc(&label),
-                    links.join(", ")
-                ));
-            }
-            debug_assert_eq!(&rest[start..start + len + 3], uses_marker(id));
-            rest = &rest[start + len + 3..];
-        }
-        out.push_str(rest);
-        out
     }
 }

@@ -4,7 +4,7 @@
 //! the file, not of the front matter.
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{check_keys, sub_table, Source};
+use crate::source::schema::{check_keys, sub_table, Source};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::de::DeTable;
@@ -314,7 +314,7 @@ pub fn parse(text: &str, split: &Split, file: &Path) -> (Option<FrontMatter>, Ve
         check_keys(
             &src,
             t,
-            &crate::config::TAXONOMIES,
+            &crate::source::config::TAXONOMIES,
             "[taxonomies]",
             &mut diags,
         );

@@ -8,7 +8,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::escape::html as escape;
+use crate::text::escape::html as escape;
 
 /// Class prefix of highlighted spans; the theme's CSS styles `.hl-comment` etc.
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };

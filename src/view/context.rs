@@ -3,17 +3,15 @@
 //! itself, so the model can change without breaking themes, and contexts stay
 //! small (large per-page contexts were a main cause of slow builds elsewhere).
 
-use crate::frontmatter::Kind;
-use crate::graph::{kind_of, Graph};
-use crate::i18n::Strings;
-use crate::links::relative;
-use crate::markdown::{LinkStyle, TocEntry};
+use crate::analyze::graph::{kind_of, Graph};
+use crate::analyze::markdown::{LinkStyle, TocEntry};
+use crate::analyze::overview::Overviews;
 use crate::model::{Handbook, Lang, PairId, SectionId, Translation};
-use crate::overview::Overviews;
+use crate::source::frontmatter::Kind;
+use crate::source::strings::Strings;
+use crate::text::urls::relative;
 use serde::Serialize;
 use std::cell::RefCell;
-
-pub mod overview;
 
 /// A link to a page, with what lists need to show about it.
 #[derive(Debug, Serialize)]
@@ -164,7 +162,7 @@ impl<'a> Views<'a> {
     /// title, summary, kind or whether it exists in a language). Every
     /// read of another pair's data goes through `link` or `links_of`,
     /// which call this.
-    fn read(&self, pair: PairId) {
+    pub(super) fn read(&self, pair: PairId) {
         self.reads.borrow_mut().push(pair);
     }
 
@@ -345,7 +343,7 @@ impl<'a> Views<'a> {
             _ => (Vec::new(), Vec::new()),
         };
         PageView {
-            chapter: crate::markdown::chapter_id(pair),
+            chapter: crate::analyze::markdown::chapter_id(pair),
             referenced_by: self.links_of(url, &g.back[pair], lang, &[]),
             related: self.links_of(url, &g.related[pair], lang, &[]),
             relies_on,
@@ -509,7 +507,11 @@ impl<'a> Views<'a> {
 }
 
 /// A practice's transfer with city labels in language `code`.
-pub fn transfer_view(hb: &Handbook, t: &crate::frontmatter::Transfer, code: &str) -> TransferView {
+pub fn transfer_view(
+    hb: &Handbook,
+    t: &crate::source::frontmatter::Transfer,
+    code: &str,
+) -> TransferView {
     let label = |city: &str| hb.config.term_label("cities", city, code).to_string();
     TransferView {
         from: label(&t.from),

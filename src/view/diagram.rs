@@ -7,7 +7,7 @@
 //! one from the box to each target city's bar. The line style of that
 //! arrow and a text label in the box give the status, never colour alone.
 
-use crate::escape::html as esc;
+use crate::text::escape::html as esc;
 use std::fmt::Write;
 
 /// A practice in the diagram.
