@@ -144,3 +144,36 @@ fn check_graph_prints_dot() {
     );
     assert!(dot.trim_end().ends_with('}'));
 }
+
+/// Pages that share as many terms and have the same title rank in the
+/// order of their pairs, so that every build lists the same related pages
+/// (with a hash map's order, two builds could differ).
+#[test]
+fn related_pages_of_equal_rank_and_title_are_listed_the_same_every_build() {
+    let f = Fixture::new("basic");
+    let terms = "[taxonomies]\npolicy_fields = [\"education\"]\n";
+    for folder in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        f.write(
+            &format!("content/modules/{folder}/zelfde.nl.md"),
+            format!("+++\ntitle = \"Zelfde\"\n{terms}+++\nTekst.\n"),
+        );
+    }
+    f.write(
+        "content/modules/start.nl.md",
+        format!("+++\ntitle = \"Start\"\n{terms}+++\nTekst.\n"),
+    );
+    f.build();
+    let related = xref(&f.page("nl/modules/start/index.html"), "brug-related");
+    let hrefs = common::attrs(&related, "href");
+    assert_eq!(
+        hrefs,
+        [
+            "../a/zelfde/",
+            "../b/zelfde/",
+            "../c/zelfde/",
+            "../d/zelfde/",
+            "../e/zelfde/"
+        ],
+        "{related}"
+    );
+}

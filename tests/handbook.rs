@@ -35,7 +35,7 @@ fn has_the_promised_structure() {
     let loaded = brug::model::load::load(root());
     let hb = loaded.handbook.expect("the shipped handbook loads");
     let mut diags = Vec::new();
-    let site = brug::build::site::prepare(&hb, brug::build::site::options(false), &mut diags)
+    let (site, _) = brug::build::site::prepare(&hb, brug::build::site::options(false), &mut diags)
         .expect("the theme renders");
     assert!(
         diags.is_empty(),

@@ -201,11 +201,15 @@ fn related(hb: &Handbook, explicit: Vec<Vec<PairId>>) -> Vec<Vec<PairId>> {
             .filter(|(q, _)| !list.contains(q))
             .map(|(q, n)| (n, q))
             .collect();
+        // Pairs with the same count and title (a method and a structure
+        // of one name) keep pair order, so every build lists the same.
         ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0).then_with(|| {
-                hb.title(a.1, p.source_lang)
-                    .cmp(hb.title(b.1, p.source_lang))
-            })
+            b.0.cmp(&a.0)
+                .then_with(|| {
+                    hb.title(a.1, p.source_lang)
+                        .cmp(hb.title(b.1, p.source_lang))
+                })
+                .then(a.1.cmp(&b.1))
         });
         list.extend(ranked.into_iter().map(|(_, q)| q));
         list.truncate(RELATED_MAX);

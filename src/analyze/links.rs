@@ -39,6 +39,38 @@ fn err(message: String, hint: impl Into<String>) -> Result<Target, LinkError> {
     })
 }
 
+/// What rendering a page's Markdown asks of the rest of the handbook:
+/// where a link goes and which pages exist. The `Handbook` answers it;
+/// a test can answer it with a table.
+pub trait Resolve {
+    /// Resolves `dest` as written in `from`.
+    fn resolve(&self, from: &Page, dest: &str) -> Result<Target, LinkError>;
+    /// The pair `page` belongs to.
+    fn pair_of(&self, page: &Page) -> Option<PairId>;
+    /// Does `pair` have a page of its own in `lang`?
+    fn exists(&self, pair: PairId, lang: Lang) -> bool;
+    /// The code of `lang` (`nl`), whose spelling rules heading ids follow.
+    fn lang_code(&self, lang: Lang) -> &str;
+}
+
+impl Resolve for Handbook {
+    fn resolve(&self, from: &Page, dest: &str) -> Result<Target, LinkError> {
+        resolve(self, from, dest)
+    }
+
+    fn pair_of(&self, page: &Page) -> Option<PairId> {
+        self.by_stem.get(&(page.stem(), page.lang)).copied()
+    }
+
+    fn exists(&self, pair: PairId, lang: Lang) -> bool {
+        self.pairs[pair].pages[lang].is_some()
+    }
+
+    fn lang_code(&self, lang: Lang) -> &str {
+        Handbook::lang_code(self, lang)
+    }
+}
+
 /// Resolves `dest` as written in `from`.
 pub fn resolve(hb: &Handbook, from: &Page, dest: &str) -> Result<Target, LinkError> {
     if dest.is_empty() {

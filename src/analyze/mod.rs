@@ -11,3 +11,4 @@ pub mod highlight;
 pub mod links;
 pub mod markdown;
 pub mod overview;
+pub mod prepared;

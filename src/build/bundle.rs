@@ -59,14 +59,13 @@ pub fn run(root: &Path, out: Option<&Path>) -> Bundled {
     let opts = RenderOptions {
         links: crate::analyze::markdown::LinkStyle {
             explicit_index: true,
-            ..Default::default()
         },
         ..site::options(true)
     };
     let (mut report, kept) = site::run_keeping(root, Dest::Memory(&keep), opts);
     let mut files = files.into_inner().unwrap_or_default();
     // The model the build just loaded names the zip and fills the read-me.
-    let info = kept.as_ref().and_then(|k| info_of(&k.hb));
+    let info = kept.as_ref().map(|k| info_of(&k.hb, k.renderer.strings()));
     let Some(info) = info.filter(|_| report.errors() == 0 && report.written) else {
         return Bundled {
             report,
@@ -129,7 +128,12 @@ fn write_aside(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// Where `brug bundle` writes when no `--out` is given.
 pub fn default_out(root: &Path) -> Option<PathBuf> {
     let hb = crate::model::load::load(root).handbook?;
-    info_of(&hb).map(|i| root.join(i.name))
+    let (mut theme, _) = crate::source::theme::Theme::load(&hb.root);
+    let (strings, _) = crate::source::strings::Strings::load(
+        std::mem::take(&mut theme.strings),
+        &hb.config.languages,
+    );
+    Some(root.join(info_of(&hb, &strings?).name))
 }
 
 struct Info {
@@ -139,15 +143,9 @@ struct Info {
 }
 
 /// Title, newest date and the read-me texts, from the handbook's model.
-fn info_of(hb: &crate::model::Handbook) -> Option<Info> {
+fn info_of(hb: &crate::model::Handbook, strings: &crate::source::strings::Strings) -> Info {
     let newest = hb.pages.iter().filter_map(|p| p.front.updated).max();
     let lang = hb.config.default_language.clone();
-    let (mut theme, _) = crate::source::theme::Theme::load(&hb.root);
-    let (strings, _) = crate::source::strings::Strings::load(
-        std::mem::take(&mut theme.strings),
-        &hb.config.languages,
-    );
-    let strings = strings?;
     let readmes = (0..hb.config.languages.len())
         .map(|l| {
             let code = hb.lang_code(l);
@@ -163,11 +161,11 @@ fn info_of(hb: &crate::model::Handbook) -> Option<Info> {
             )
         })
         .collect();
-    Some(Info {
+    Info {
         name: default_name(hb.config.title(&lang), &lang, newest),
         newest,
         readmes,
-    })
+    }
 }
 
 /// The zip of `files`: entries sorted, every timestamp the newest page's

@@ -3,11 +3,13 @@
 //! step are collected; output is written only when there is no error.
 
 use crate::analyze::markdown::LinkStyle;
+use crate::analyze::prepared::Prepared;
 use crate::build::output;
 use crate::diagnostics::Diagnostic;
 use crate::model::load::load;
 use crate::model::{Handbook, Translation};
-use crate::render::{Output, RenderOptions, Site};
+use crate::render::renderer::Renderer;
+use crate::render::{Output, Ran, Reads, RenderOptions, Site};
 use crate::source::strings::Strings;
 use crate::source::theme::Theme;
 use std::path::Path;
@@ -37,9 +39,15 @@ impl Report {
     pub fn warnings(&self) -> usize {
         crate::diagnostics::count(&self.diagnostics).1
     }
+
+    /// Did every job of `ran` succeed, with no error before it?
+    fn written_ok(&self, ran: &Ran) -> bool {
+        ran.diagnostics.is_empty() && self.errors() == 0
+    }
 }
 
 /// Where a build's files go.
+#[derive(Clone, Copy)]
 pub enum Dest<'a> {
     /// Nowhere: `brug check`.
     Check,
@@ -62,11 +70,14 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
     run_keeping(root, dest, opts).0
 }
 
-/// The model and every page's rendered Markdown of a build, for rebuilding
-/// a single page later (`brug serve`).
+/// What a successful build made from the sources, kept by `brug serve` to
+/// rebuild only what a change affects.
 pub struct Kept {
     pub hb: Handbook,
-    pub parts: crate::render::Parts,
+    pub prepared: Prepared,
+    pub renderer: Renderer,
+    /// The pairs each template job showed (`brug serve` only).
+    pub reads: Reads,
     /// The diagnostics about single files (`Loaded::file_diagnostics`).
     pub file_diagnostics: Vec<Diagnostic>,
 }
@@ -74,31 +85,15 @@ pub struct Kept {
 /// `run_to`, also handing back the model of a successful in-memory build.
 pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Option<Kept>) {
     let start = Instant::now();
-    let out = match dest {
-        Dest::Dir(dir) => Some(dir),
-        _ => None,
-    };
     let mut report = Report::default();
-    if let Some(out) = out {
-        if inside(out, &root.join("content")) {
-            let d = Diagnostic::error(
-                out,
-                "the output folder is inside content/; every build would copy the previous one",
-            )
-            .hint("choose an --out outside content/, e.g. the default ROOT/public");
+    if let Dest::Dir(out) = dest {
+        if let Err(d) = check_out(root, out) {
             report.diagnostics.push(d);
-            return (report, None);
-        }
-        if let Err(e) = output::check_target(out) {
-            report
-                .diagnostics
-                .push(Diagnostic::error(out, format!("{e:#}")));
             return (report, None);
         }
     }
     let loaded = load(root);
     report.diagnostics = loaded.diagnostics;
-    let file_diagnostics = loaded.file_diagnostics;
     let Some(hb) = loaded.handbook else {
         return (finish(report, start), None);
     };
@@ -107,83 +102,94 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
         minify: opts.minify && hb.config.minify,
         ..opts
     };
-    let Some(site) = prepare(&hb, opts, &mut report.diagnostics) else {
+    let Some((prepared, renderer)) = prepare(&hb, opts, &mut report.diagnostics) else {
         return (finish(report, start), None);
     };
     if report.errors() > 0 {
         return (finish(report, start), None);
     }
+    let site = Site::new(&hb, &prepared, &renderer);
+    let reads = emit(&site, dest, &mut report);
+    report.search.sort();
+    let kept = matches!(dest, Dest::Memory(_)).then(|| Kept {
+        reads,
+        hb,
+        prepared,
+        renderer,
+        file_diagnostics: loaded.file_diagnostics,
+    });
+    (finish(report, start), kept)
+}
+
+/// An output folder brug may write: not inside `content/`, and its own.
+fn check_out(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    if inside(out, &root.join("content")) {
+        return Err(Diagnostic::error(
+            out,
+            "the output folder is inside content/; every build would copy the previous one",
+        )
+        .hint("choose an --out outside content/, e.g. the default ROOT/public"));
+    }
+    output::check_target(out).map_err(|e| Diagnostic::error(out, format!("{e:#}")))
+}
+
+/// Runs every job into `dest`, noting in `report` the files, whether they
+/// were written, failed jobs and the size of each search index. Returns
+/// the pairs each template showed.
+fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
     let measure = |o: &Output| {
-        if let Some(lang) = o
-            .path
-            .strip_prefix("search/index-")
-            .and_then(|p| p.strip_suffix(".js"))
-        {
+        let lang = o.path.strip_prefix("search/index-");
+        if let Some(lang) = lang.and_then(|p| p.strip_suffix(".js")) {
             if let Ok(mut s) = search.lock() {
                 s.push((lang.to_string(), o.bytes.len()));
             }
         }
     };
-    if let Dest::Memory(keep) = dest {
-        let (files, diags) = site.emit(&|o| {
+    let ran = match dest {
+        Dest::Memory(keep) => site.emit(&|o| {
             measure(&o);
             keep(o);
             Ok(())
-        });
-        report.files = files;
-        report.written = diags.is_empty();
-        report.diagnostics.extend(diags);
-        report.search = search.into_inner().unwrap_or_default();
-        report.search.sort();
-        let parts = site.into_parts();
-        let kept = Kept {
-            hb,
-            parts,
-            file_diagnostics,
-        };
-        return (finish(report, start), Some(kept));
-    }
-    match out {
+        }),
         // check: render everything (template errors surface), keep nothing.
-        None => {
-            let (files, diags) = site.emit(&|o| {
+        Dest::Check => site.emit(&|o| {
+            measure(&o);
+            Ok(())
+        }),
+        Dest::Dir(out) => write(site, out, &measure, report),
+    };
+    report.files = ran.jobs;
+    report.written = !matches!(dest, Dest::Check) && report.written_ok(&ran);
+    report.diagnostics.extend(ran.diagnostics);
+    report.search = search.into_inner().unwrap_or_default();
+    ran.reads
+}
+
+/// Writes the site aside and swaps it in, unless a job failed.
+fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &mut Report) -> Ran {
+    let mut ran = Ran::default();
+    let written = output::write_site(out, |dir| {
+        ran = output::with_writer(dir, |send| {
+            site.emit(&|o| {
                 measure(&o);
-                Ok(())
-            });
-            report.files = files;
-            report.diagnostics.extend(diags);
+                send(o)
+            })
+        })?;
+        match ran.diagnostics.is_empty() {
+            true => Ok(()),
+            false => anyhow::bail!("{} file(s) could not be rendered", ran.diagnostics.len()),
         }
-        Some(out) => {
-            let mut job_diags = Vec::new();
-            let written = output::write_site(out, |dir| {
-                let (files, diags) = output::with_writer(dir, |send| {
-                    site.emit(&|o| {
-                        measure(&o);
-                        send(o)
-                    })
-                })?;
-                report.files = files;
-                job_diags = diags;
-                match job_diags.is_empty() {
-                    true => Ok(()),
-                    false => anyhow::bail!("{} file(s) could not be rendered", job_diags.len()),
-                }
-            });
-            report.diagnostics.extend(job_diags);
-            match written {
-                Ok(()) => report.written = true,
-                Err(e) if report.errors() == 0 => report
-                    .diagnostics
-                    .push(Diagnostic::error(out, format!("{e:#}"))),
-                Err(_) => {}
-            }
+    });
+    if let Err(e) = written {
+        if ran.diagnostics.is_empty() {
+            report
+                .diagnostics
+                .push(Diagnostic::error(out, format!("{e:#}")));
         }
     }
-    report.search = search.into_inner().unwrap_or_default();
-    report.search.sort();
-    (finish(report, start), None)
+    ran
 }
 
 /// Is `path` (which may not exist yet) inside the folder `dir`?
@@ -219,37 +225,38 @@ pub fn graph(root: &Path) -> (Option<String>, Vec<Diagnostic>) {
     let Some(hb) = loaded.handbook else {
         return (None, diags);
     };
-    let dot = prepare(&hb, options(false), &mut diags).map(|site| site.graph.dot(&hb));
+    let dot = prepare(&hb, options(false), &mut diags).map(|(p, _)| p.graph.dot(&hb));
     crate::diagnostics::sort(&mut diags);
     (dot, diags)
 }
 
-/// Loads theme and strings and prepares the render plan for `hb`; `None`
-/// when templates or strings are unusable.
-pub fn prepare<'a>(
-    hb: &'a Handbook,
+/// Loads theme and strings, compiles the templates and analyses `hb`;
+/// `None` when templates or strings are unusable.
+pub fn prepare(
+    hb: &Handbook,
     opts: RenderOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Site<'a>> {
-    prepare_reusing(hb, opts, diags, None)
+) -> Option<(Prepared, Renderer)> {
+    let renderer = renderer(hb, opts, diags)?;
+    let prepared = Prepared::build(hb, renderer.strings(), opts.links, diags);
+    Some((prepared, renderer))
 }
 
-/// `prepare`, reusing what an earlier build made from this content
-/// (`brug serve`'s fast path).
-pub fn prepare_reusing<'a>(
-    hb: &'a Handbook,
+/// Loads the theme and strings of `hb` and compiles the templates.
+pub fn renderer(
+    hb: &Handbook,
     opts: RenderOptions,
     diags: &mut Vec<Diagnostic>,
-    reuse: Option<crate::render::Parts>,
-) -> Option<Site<'a>> {
+) -> Option<Renderer> {
     let (mut theme, theme_diags) = Theme::load(&hb.root);
     diags.extend(theme_diags);
     let (strings, string_diags) =
         Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
     diags.extend(string_diags);
-    let (site, site_diags) = Site::prepare_reusing(hb, theme, strings?, opts, reuse);
-    diags.extend(site_diags);
-    site
+    let langs = hb.config.languages.len();
+    Renderer::new(theme, strings?, langs, opts)
+        .map_err(|d| diags.push(d))
+        .ok()
 }
 
 /// Fills in the report's counts of pages per language and of missing and

@@ -255,7 +255,9 @@ fn shown_on_pages(o: &Overviews) -> Shown<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Parts;
+    use crate::analyze::prepared::Prepared;
+    use crate::render::renderer::Renderer;
+    use crate::render::Site;
     use std::path::Path;
 
     fn web() -> Handbook {
@@ -272,15 +274,22 @@ mod tests {
             .expect(file)
     }
 
-    /// Every output rendered once, for its reads and derived parts.
-    fn built(hb: &Handbook) -> (Parts, Vec<Job>) {
+    /// The analysis and compiled theme of `hb`.
+    fn prepared(hb: &Handbook) -> (Prepared, Renderer) {
         let mut diags = Vec::new();
-        let site = crate::build::site::prepare(hb, crate::build::site::options(false), &mut diags)
-            .unwrap();
-        let (_, failed) = site.emit(&|_| Ok(()));
-        assert!(failed.is_empty());
+        let prepared =
+            crate::build::site::prepare(hb, crate::build::site::options(false), &mut diags);
+        prepared.expect("the fixture prepares")
+    }
+
+    /// Every output rendered once, for its reads; with the analysis.
+    fn built(hb: &Handbook) -> (Prepared, Reads, Vec<Job>) {
+        let (prepared, renderer) = prepared(hb);
+        let site = Site::new(hb, &prepared, &renderer);
+        let ran = site.emit(&|_| Ok(()));
+        assert!(ran.diagnostics.is_empty());
         let jobs = site.jobs();
-        (site.into_parts(), jobs)
+        (prepared, ran.reads, jobs)
     }
 
     /// `hb` with the front matter of `file` edited by `f`, assembled again.
@@ -304,23 +313,20 @@ mod tests {
 
     /// Every output of `hb`'s site: path → bytes.
     fn outputs(hb: &Handbook) -> HashMap<String, Vec<u8>> {
-        let mut diags = Vec::new();
-        let site = crate::build::site::prepare(hb, crate::build::site::options(false), &mut diags)
-            .unwrap();
+        let (prepared, renderer) = prepared(hb);
         let all = std::sync::Mutex::new(HashMap::new());
-        let (_, failed) = site.emit(&|o| {
+        let ran = Site::new(hb, &prepared, &renderer).emit(&|o| {
             all.lock().unwrap().insert(o.path, o.bytes);
             Ok(())
         });
-        assert!(failed.is_empty());
+        assert!(ran.diagnostics.is_empty());
         all.into_inner().unwrap()
     }
 
     /// The plan for the change from `hb` to `new` (`files` changed).
     fn plan(hb: &Handbook, new: &Handbook, files: &[usize]) -> (Affected, Vec<Job>) {
-        let (old, _) = built(hb);
-        let (parts, jobs) = built(new);
-        let (od, nd) = (old.derived.unwrap(), parts.derived.unwrap());
+        let (old, reads, _) = built(hb);
+        let (parts, _, jobs) = built(new);
         let (bf, af) = (fingerprints(hb), fingerprints(new));
         let mut diags = Vec::new();
         let glossary = crate::analyze::glossary::find(new, &mut diags);
@@ -331,21 +337,21 @@ mod tests {
         let plan = affected(
             &Before {
                 hb,
-                graph: &od.graph,
-                overviews: &od.overviews,
+                graph: &old.graph,
+                overviews: &old.overviews,
                 fingerprints: &bf,
                 search_keys: &keys,
             },
             &After {
                 hb: new,
-                graph: &nd.graph,
-                overviews: &nd.overviews,
+                graph: &parts.graph,
+                overviews: &parts.overviews,
                 fingerprints: &af,
                 jobs: &jobs,
                 glossary,
                 markdown: &parts.markdown,
             },
-            &old.reads,
+            &reads,
             files,
         );
         (plan, jobs)
@@ -464,10 +470,8 @@ mod tests {
             let after = outputs(&new);
             let id = page(&hb, file);
             let (plan, _) = plan(&hb, &new, &[id]);
-            let mut diags = Vec::new();
-            let site =
-                crate::build::site::prepare(&new, crate::build::site::options(false), &mut diags)
-                    .unwrap();
+            let (prepared, renderer) = prepared(&new);
+            let site = Site::new(&new, &prepared, &renderer);
             let mut jobs: Vec<Job> = plan.pages.iter().chain(&plan.generated).copied().collect();
             jobs.extend(plan.search.iter().map(|&l| Job::SearchIndex(l)));
             jobs.extend(
@@ -478,7 +482,7 @@ mod tests {
             jobs.extend(plan.print.iter().map(|&l| Job::Print(l)));
             let covered: HashSet<String> = jobs
                 .iter()
-                .flat_map(|&j| site.run(j).unwrap())
+                .flat_map(|&j| site.run(j).unwrap().files)
                 .map(|o| o.path)
                 .chain(plan.removed.iter().cloned())
                 .collect();

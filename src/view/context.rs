@@ -3,15 +3,16 @@
 //! itself, so the model can change without breaking themes, and contexts stay
 //! small (large per-page contexts were a main cause of slow builds elsewhere).
 
-use crate::analyze::graph::{kind_of, Graph};
+use crate::analyze::graph::Graph;
 use crate::analyze::markdown::{LinkStyle, TocEntry};
 use crate::analyze::overview::Overviews;
-use crate::model::{Handbook, Lang, PairId, SectionId, Translation};
+use crate::model::{Lang, PairId, SectionId, Translation};
+use crate::source::config::Config;
 use crate::source::frontmatter::Kind;
 use crate::source::strings::Strings;
 use crate::text::urls::relative;
+use crate::view::reader::Reader;
 use serde::Serialize;
-use std::cell::RefCell;
 
 /// A link to a page, with what lists need to show about it.
 #[derive(Debug, Serialize)]
@@ -147,51 +148,37 @@ const NAV_WINDOW: usize = 7;
 
 /// Builds contexts for one language version of the site.
 pub struct Views<'a> {
-    pub hb: &'a Handbook,
+    /// The model, every pair's read noted.
+    pub reader: Reader<'a>,
     pub strings: &'a Strings,
     pub graph: &'a Graph,
     pub overviews: &'a Overviews,
     pub style: LinkStyle,
-    /// Every pair whose data a context built from these views shows (see
-    /// `read`): `brug serve` re-renders a page when one of them changes.
-    pub reads: RefCell<Vec<PairId>>,
 }
 
 impl<'a> Views<'a> {
-    /// Notes that the context being built shows data of `pair` (its
-    /// title, summary, kind or whether it exists in a language). Every
-    /// read of another pair's data goes through `link` or `links_of`,
-    /// which call this.
-    pub(super) fn read(&self, pair: PairId) {
-        self.reads.borrow_mut().push(pair);
-    }
-
-    /// The pairs read so far, sorted and without repeats.
+    /// The pairs whose data the contexts built so far show, sorted.
     pub fn take_reads(&self) -> Vec<PairId> {
-        let mut reads = self.reads.take();
-        reads.sort_unstable();
-        reads.dedup();
-        reads
+        self.reader.take_reads()
     }
 
     /// The URL from `from` to the pair `to` in `lang`.
     pub fn href(&self, from: &str, to: PairId, lang: Lang) -> Option<String> {
-        let url = self.hb.pairs[to].urls[lang].as_deref()?;
+        let url = self.reader.pair(to).urls[lang].as_deref()?;
         Some(relative(from, url, self.style.explicit_index))
     }
 
     pub fn link(&self, from: &str, pair: PairId, lang: Lang) -> Option<Link> {
-        self.read(pair);
-        let hb = self.hb;
+        let p = self.reader.pair(pair);
         let href = self.href(from, pair, lang)?;
-        let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+        let page = self.reader.best_page(pair, lang);
         Some(Link {
             title: page.front.title.clone(),
             href,
-            current: hb.pairs[pair].urls[lang].as_deref() == Some(from),
+            current: p.urls[lang].as_deref() == Some(from),
             summary: page.front.summary.clone(),
             kind: Some(page.kind.as_str()),
-            missing: hb.pairs[pair].pages[lang].is_none(),
+            missing: p.pages[lang].is_none(),
             lang: None,
         })
     }
@@ -200,14 +187,13 @@ impl<'a> Views<'a> {
     /// version that does (a reader is better served by the text than by a
     /// notice that it is missing).
     pub fn best_link(&self, from: &str, pair: PairId, lang: Lang) -> Option<Link> {
-        let p = &self.hb.pairs[pair];
-        if p.pages[lang].is_some() {
+        if self.reader.pair(pair).pages[lang].is_some() {
             return self.link(from, pair, lang);
         }
-        let other = self.hb.pages[p.best_page(lang)].lang;
+        let other = self.reader.best_page(pair, lang).lang;
         let link = self.link(from, pair, other)?;
         Some(Link {
-            lang: Some(self.hb.lang_code(other).to_string()),
+            lang: Some(self.reader.lang_code(other).to_string()),
             ..link
         })
     }
@@ -216,23 +202,24 @@ impl<'a> Views<'a> {
     fn links_of(&self, from: &str, pairs: &[PairId], lang: Lang, kinds: &[Kind]) -> Vec<Link> {
         pairs
             .iter()
-            .inspect(|&&q| self.read(q))
-            .filter(|&&q| kinds.is_empty() || kinds.contains(&kind_of(self.hb, q)))
+            .filter(|&&q| {
+                let kind = self.reader.kind(q);
+                kinds.is_empty() || kinds.contains(&kind)
+            })
             .filter_map(|&q| self.best_link(from, q, lang))
             .collect()
     }
 
     fn section_link(&self, from: &str, section: SectionId, lang: Lang) -> Option<Link> {
-        match self.hb.sections[section].index {
+        match self.reader.section(section).index {
             Some(pair) => self.link(from, pair, lang),
             None => None,
         }
     }
 
     pub fn chrome(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Chrome {
-        let hb = self.hb;
-        let counterparts: Vec<Option<String>> = (0..hb.config.languages.len())
-            .map(|l| pair.and_then(|p| hb.pairs[p].urls[l].clone()))
+        let counterparts: Vec<Option<String>> = (0..self.reader.langs())
+            .map(|l| pair.and_then(|p| self.reader.pair(p).urls[l].clone()))
             .collect();
         self.chrome_to(url, lang, &counterparts)
     }
@@ -240,12 +227,12 @@ impl<'a> Views<'a> {
     /// The chrome of a page whose versions in other languages are at
     /// `counterparts` (the language switch goes there, else to home).
     pub fn chrome_to(&self, url: &str, lang: Lang, counterparts: &[Option<String>]) -> Chrome {
-        let hb = self.hb;
-        let code = hb.lang_code(lang).to_string();
+        let reader = &self.reader;
+        let config = reader.config();
+        let code = reader.lang_code(lang).to_string();
         let home = format!("{code}/");
-        let mut nav: Vec<Link> = hb
-            .sections
-            .first()
+        let mut nav: Vec<Link> = reader
+            .top()
             .map(|root| {
                 root.children[lang]
                     .iter()
@@ -263,15 +250,15 @@ impl<'a> Views<'a> {
             .filter(|t| !t.terms.is_empty())
             .map(|t| self.generated_link(url, &t.urls[lang], lang, &format!("taxonomy-{}", t.name)))
             .collect();
-        let languages = (0..hb.config.languages.len())
+        let languages = (0..reader.langs())
             .map(|l| {
                 let target = counterparts
                     .get(l)
                     .cloned()
                     .flatten()
-                    .unwrap_or_else(|| format!("{}/", hb.lang_code(l)));
+                    .unwrap_or_else(|| format!("{}/", reader.lang_code(l)));
                 LangLink {
-                    code: hb.lang_code(l).to_string(),
+                    code: reader.lang_code(l).to_string(),
                     name: self.strings.text(l, "language-name"),
                     href: relative(url, &target, self.style.explicit_index),
                     current: l == lang,
@@ -286,13 +273,8 @@ impl<'a> Views<'a> {
         Chrome {
             print_href,
             lang: code.clone(),
-            site_title: hb.config.title(&code).to_string(),
-            description: hb
-                .config
-                .description
-                .get(&code)
-                .cloned()
-                .unwrap_or_default(),
+            site_title: config.title(&code).to_string(),
+            description: config.description.get(&code).cloned().unwrap_or_default(),
             root: relative(url, "", false),
             home_href: relative(url, &home, self.style.explicit_index),
             search_href: relative(url, &format!("{code}/search/"), self.style.explicit_index),
@@ -323,13 +305,13 @@ impl<'a> Views<'a> {
         content: &'a str,
         toc: &'a [TocEntry],
     ) -> PageView<'a> {
-        let hb = self.hb;
-        let p = &hb.pairs[pair];
+        let reader = &self.reader;
+        let p = reader.pair(pair);
         let url = p.urls[lang].as_deref().unwrap_or_default();
-        let page = &hb.pages[p.best_page(lang)];
+        let page = reader.best_page(pair, lang);
         let (pages, sections) = self.listing(pair, lang, url);
         let (prev, next) = self.neighbours(pair, lang, url);
-        let code = hb.lang_code(lang);
+        let code = reader.lang_code(lang);
         let g = self.graph;
         let (relies_on, used_by) = match page.kind {
             Kind::Practice => (
@@ -364,7 +346,7 @@ impl<'a> Views<'a> {
             section_total: if p.is_index() {
                 0
             } else {
-                hb.sections[p.section].pairs[lang].len()
+                reader.section(p.section).pairs[lang].len()
             },
             prev,
             next,
@@ -380,7 +362,7 @@ impl<'a> Views<'a> {
                     terms: terms
                         .iter()
                         .map(|t| TermLink {
-                            label: hb.config.term_label(tax, t, code).to_string(),
+                            label: reader.config().term_label(tax, t, code).to_string(),
                             href: self.term_href(url, tax, t, lang),
                         })
                         .collect(),
@@ -391,7 +373,7 @@ impl<'a> Views<'a> {
                 .transfer
                 .as_ref()
                 .filter(|_| page.kind == Kind::Practice)
-                .map(|t| transfer_view(hb, t, code)),
+                .map(|t| transfer_view(reader.config(), t, code)),
         }
     }
 
@@ -410,8 +392,8 @@ impl<'a> Views<'a> {
     /// A section page lists its pages and sub-sections; a page shows a
     /// window of its neighbours in its section.
     fn listing(&self, pair: PairId, lang: Lang, url: &str) -> (Vec<Link>, Vec<Link>) {
-        let p = &self.hb.pairs[pair];
-        let section = &self.hb.sections[p.section];
+        let p = self.reader.pair(pair);
+        let section = self.reader.section(p.section);
         let list = &section.pairs[lang];
         if p.is_index() {
             let pages = list
@@ -437,15 +419,15 @@ impl<'a> Views<'a> {
     /// hreflang alternates: the versions that exist. A fallback notice page
     /// is no translation, so it claims none.
     fn alternates(&self, pair: PairId, lang: Lang, url: &str) -> Vec<Alternate> {
-        let p = &self.hb.pairs[pair];
+        let p = self.reader.pair(pair);
         if p.pages[lang].is_none() {
             return Vec::new();
         }
-        (0..self.hb.config.languages.len())
+        (0..self.reader.langs())
             .filter(|&l| p.pages[l].is_some())
             .filter_map(|l| {
                 Some(Alternate {
-                    lang: self.hb.lang_code(l).into(),
+                    lang: self.reader.lang_code(l).into(),
                     href: self.href(url, pair, l)?,
                 })
             })
@@ -453,11 +435,11 @@ impl<'a> Views<'a> {
     }
 
     fn neighbours(&self, pair: PairId, lang: Lang, url: &str) -> (Option<Link>, Option<Link>) {
-        let p = &self.hb.pairs[pair];
+        let p = self.reader.pair(pair);
         if p.is_index() {
             return (None, None);
         }
-        let list = &self.hb.sections[p.section].pairs[lang];
+        let list = &self.reader.section(p.section).pairs[lang];
         let Some(i) = list.iter().position(|&q| q == pair) else {
             return (None, None);
         };
@@ -467,11 +449,11 @@ impl<'a> Views<'a> {
     }
 
     fn breadcrumbs(&self, pair: PairId, lang: Lang, url: &str) -> Vec<Link> {
-        let hb = self.hb;
-        let p = &hb.pairs[pair];
+        let reader = &self.reader;
+        let p = reader.pair(pair);
         let mut chain = Vec::new();
         let mut section = if p.is_index() {
-            hb.sections[p.section].parent
+            reader.section(p.section).parent
         } else {
             Some(p.section)
         };
@@ -479,40 +461,40 @@ impl<'a> Views<'a> {
             if let Some(link) = self.section_link(url, s, lang) {
                 chain.push(link);
             }
-            section = hb.sections[s].parent;
+            section = reader.section(s).parent;
         }
         chain.reverse();
         chain
     }
 
     fn notice(&self, pair: PairId, lang: Lang, url: &str) -> Option<Notice> {
-        let hb = self.hb;
-        let p = &hb.pairs[pair];
+        let reader = &self.reader;
+        let p = reader.pair(pair);
         let (kind, other) = match &p.status[lang] {
             Translation::Current => return None,
             Translation::Outdated { .. } => ("outdated", p.source_lang),
-            Translation::Missing => ("missing", hb.pages[p.best_page(lang)].lang),
+            Translation::Missing => ("missing", reader.best_page(pair, lang).lang),
         };
         Some(Notice {
             kind,
             href: self.href(url, pair, other)?,
-            lang: hb.lang_code(other).into(),
+            lang: reader.lang_code(other).into(),
             // The other language's name in the reader's language ("Duits").
             lang_name: self
                 .strings
-                .text(lang, &format!("lang-{}", hb.lang_code(other))),
-            title: hb.title(pair, other).to_string(),
+                .text(lang, &format!("lang-{}", reader.lang_code(other))),
+            title: reader.title(pair, other).to_string(),
         })
     }
 }
 
 /// A practice's transfer with city labels in language `code`.
 pub fn transfer_view(
-    hb: &Handbook,
+    config: &Config,
     t: &crate::source::frontmatter::Transfer,
     code: &str,
 ) -> TransferView {
-    let label = |city: &str| hb.config.term_label("cities", city, code).to_string();
+    let label = |city: &str| config.term_label("cities", city, code).to_string();
     TransferView {
         from: label(&t.from),
         to: t

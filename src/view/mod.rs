@@ -7,5 +7,5 @@ pub mod context;
 pub mod diagram;
 pub mod glossary;
 pub mod overview;
-
+pub mod reader;
 pub mod sitemap;

@@ -2,8 +2,6 @@
 //! taxonomy and term pages.
 
 use super::context::{Alternate, Chrome, Link, Views};
-use crate::analyze::graph::kind_of;
-use crate::analyze::overview::transfer_of;
 use crate::model::Lang;
 use crate::source::frontmatter::{Kind, TransferStatus};
 use crate::text::urls::relative;
@@ -131,7 +129,7 @@ impl Views<'_> {
             summary: None,
             alternates: (0..urls.len())
                 .map(|l| Alternate {
-                    lang: self.hb.lang_code(l).to_string(),
+                    lang: self.reader.lang_code(l).to_string(),
                     href: relative(url, &urls[l], self.style.explicit_index),
                 })
                 .collect(),
@@ -145,35 +143,35 @@ impl Views<'_> {
 
     /// The transfer overview in `lang`; `None` if there is no practice.
     pub fn transfer_page(&self, lang: Lang) -> Option<OverviewContext<TransferPage>> {
-        let hb = self.hb;
+        let hb = &self.reader;
         let urls = self.overviews.transfer.as_ref()?;
         let url = urls[lang].as_str();
         let code = hb.lang_code(lang);
         // Cities that practices come from most go first (left in the
         // diagram), so the main direction of transfer reads left to right.
-        let mut city_keys: Vec<&String> = hb.config.cities.keys().collect();
+        let mut city_keys: Vec<&String> = hb.config().cities.keys().collect();
         let origins = |c: &str| {
             self.overviews.practices[lang]
                 .iter()
-                .filter(|&&p| transfer_of(hb, p, lang).is_some_and(|t| t.from == c))
+                .filter(|&&p| hb.transfer(p, lang).is_some_and(|t| t.from == c))
                 .count()
         };
         city_keys.sort_by_cached_key(|c| (std::cmp::Reverse(origins(c)), (*c).clone()));
         let cities: Vec<String> = city_keys
             .iter()
-            .map(|c| hb.config.term_label("cities", c, code).to_string())
+            .map(|c| hb.config().term_label("cities", c, code).to_string())
             .collect();
         let mut field_keys: Vec<&str> = Vec::new();
         let mut rows = Vec::new();
         let mut nodes_data = Vec::new();
         for &pair in &self.overviews.practices[lang] {
-            let Some(t) = transfer_of(hb, pair, lang) else {
+            let Some(t) = hb.transfer(pair, lang) else {
                 continue;
             };
             let Some(link) = self.best_link(url, pair, lang) else {
                 continue;
             };
-            let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+            let page = hb.best_page(pair, lang);
             let fields = &page.front.taxonomies.policy_fields;
             for f in fields {
                 if !field_keys.contains(&f.as_str()) {
@@ -222,7 +220,7 @@ impl Views<'_> {
                 conditions: t.conditions.clone(),
                 fields: fields
                     .iter()
-                    .map(|f| hb.config.term_label("policy_fields", f, code).to_string())
+                    .map(|f| hb.config().term_label("policy_fields", f, code).to_string())
                     .collect(),
                 field_keys: fields.join(" "),
                 status_keys: statuses.join(" "),
@@ -230,7 +228,7 @@ impl Views<'_> {
             });
         }
         field_keys.sort_by_cached_key(|f| {
-            hb.config
+            hb.config()
                 .term_label("policy_fields", f, code)
                 .to_lowercase()
         });
@@ -288,7 +286,7 @@ impl Views<'_> {
                     .map(|f| {
                         (
                             f.to_string(),
-                            hb.config.term_label("policy_fields", f, code).to_string(),
+                            hb.config().term_label("policy_fields", f, code).to_string(),
                         )
                     })
                     .collect(),
@@ -302,15 +300,14 @@ impl Views<'_> {
     /// The print view of `lang`; `htmls` are the chapters' bodies rendered
     /// for it, in the order of `overviews.chapters[lang]`.
     pub fn print_page(&self, lang: Lang, htmls: Vec<String>) -> Option<OverviewContext<PrintPage>> {
-        let hb = self.hb;
+        let hb = &self.reader;
         let urls = self.overviews.print.as_ref()?;
         let url = urls[lang].as_str();
         let chapters = self.overviews.chapters[lang]
             .iter()
             .zip(htmls)
             .map(|(&(pair, depth), html)| {
-                self.read(pair);
-                let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                let page = hb.best_page(pair, lang);
                 PrintChapter {
                     id: crate::analyze::markdown::chapter_id(pair),
                     title: page.front.title.clone(),
@@ -333,7 +330,7 @@ impl Views<'_> {
 
     /// The page of taxonomy `t` (index into `overviews.taxonomies`).
     pub fn taxonomy_page(&self, t: usize, lang: Lang) -> OverviewContext<TaxonomyPage> {
-        let hb = self.hb;
+        let hb = &self.reader;
         let tax = &self.overviews.taxonomies[t];
         let url = tax.urls[lang].as_str();
         let code = hb.lang_code(lang);
@@ -343,7 +340,10 @@ impl Views<'_> {
                 let term = &tax.terms[i];
                 let count = term.pairs[lang].len();
                 TermEntry {
-                    label: hb.config.term_label(tax.name, &term.key, code).to_string(),
+                    label: hb
+                        .config()
+                        .term_label(tax.name, &term.key, code)
+                        .to_string(),
                     href: (count > 0)
                         .then(|| relative(url, &term.urls[lang], self.style.explicit_index)),
                     count,
@@ -363,7 +363,7 @@ impl Views<'_> {
 
     /// The page of term `i` of taxonomy `t`: its pages, grouped by kind.
     pub fn term_page(&self, t: usize, i: usize, lang: Lang) -> OverviewContext<TermPage> {
-        let hb = self.hb;
+        let hb = &self.reader;
         let tax = &self.overviews.taxonomies[t];
         let term = &tax.terms[i];
         let url = term.urls[lang].as_str();
@@ -375,7 +375,7 @@ impl Views<'_> {
                 kind: kind.as_str(),
                 pages: pairs
                     .iter()
-                    .filter(|&&p| kind_of(hb, p) == kind)
+                    .filter(|&&p| hb.kind(p) == kind)
                     .filter_map(|&p| self.link(url, p, lang))
                     .collect(),
             })
@@ -388,7 +388,9 @@ impl Views<'_> {
         let mut head = self.head(
             url,
             &term.urls,
-            hb.config.term_label(tax.name, &term.key, code).to_string(),
+            hb.config()
+                .term_label(tax.name, &term.key, code)
+                .to_string(),
         );
         head.alternates.retain(|a| {
             hb.lang_index(&a.lang)

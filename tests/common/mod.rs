@@ -2,6 +2,8 @@
 //! real `brug` binary on it, and reads what it wrote.
 #![allow(dead_code)]
 
+pub mod preview;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

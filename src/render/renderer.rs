@@ -1,0 +1,112 @@
+//! The compiled theme: Tera templates (one instance per language, whose
+//! `t()` function answers in that language), the interface strings, the
+//! theme's assets and the output options. It depends only on the theme,
+//! the strings and the language count, so `brug serve` keeps it across
+//! content changes and compiles it again only when the theme changes.
+
+use crate::analyze::markdown::LinkStyle;
+use crate::diagnostics::Diagnostic;
+use crate::model::Lang;
+use crate::render::{Output, RenderOptions};
+use crate::source::strings::{Strings, TeraStrings};
+use crate::source::theme::Theme;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Templates, strings and assets, ready to render any job.
+pub struct Renderer {
+    strings: Arc<Strings>,
+    teras: Vec<tera::Tera>,
+    /// (path below `static/`, bytes) of every theme asset.
+    pub assets: Vec<(String, Vec<u8>)>,
+    pub opts: RenderOptions,
+}
+
+impl Renderer {
+    /// Compiles the theme's templates for `langs` languages. A template
+    /// that does not compile is a diagnostic.
+    pub fn new(
+        theme: Theme,
+        strings: Strings,
+        langs: usize,
+        opts: RenderOptions,
+    ) -> Result<Renderer, Diagnostic> {
+        let strings = Arc::new(strings);
+        let mut base = tera::Tera::default();
+        base.autoescape_on(vec![".html", ".xml"]);
+        // Escape what HTML needs, not `/`: tera's default turns every URL
+        // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
+        base.set_escape_fn(crate::text::escape::html);
+        let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
+        base.add_raw_templates(templates)
+            .map_err(|e| template_error(&e))?;
+        let teras = (0..langs)
+            .map(|lang| {
+                let mut t = base.clone();
+                let strings = strings.clone();
+                t.register_function("t", TeraStrings { strings, lang });
+                t
+            })
+            .collect();
+        Ok(Renderer {
+            strings,
+            teras,
+            assets: theme.assets.into_iter().collect(),
+            opts,
+        })
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    pub fn links(&self) -> LinkStyle {
+        self.opts.links
+    }
+
+    /// Renders template `name` in `lang` with `ctx`; an error names `file`,
+    /// the template or page that was being rendered.
+    pub fn template<C: serde::Serialize>(
+        &self,
+        lang: Lang,
+        name: &str,
+        ctx: &C,
+        file: &Path,
+    ) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_serialize(ctx).map_err(|e| template_error(&e))?;
+        self.teras[lang].render(name, &ctx).map_err(|e| {
+            let mut d = template_error(&e);
+            d.message = format!("{} (while rendering {})", d.message, file.display());
+            d
+        })
+    }
+
+    /// An HTML output file, minified when the build minifies.
+    pub fn html(&self, path: String, html: String) -> Output {
+        let bytes = if self.opts.minify {
+            minify_html::minify(
+                html.as_bytes(),
+                &minify_html::Cfg {
+                    minify_css: true,
+                    ..Default::default()
+                },
+            )
+        } else {
+            html.into_bytes()
+        };
+        Output { path, bytes }
+    }
+}
+
+/// A Tera error with its causes, as a diagnostic.
+fn template_error(e: &tera::Error) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error("themes/default/templates", format!("template error: {msg}"))
+        .hint("check the template named in the message; an unknown interface string must be added to every i18n/*.ftl")
+}

@@ -1,0 +1,89 @@
+//! The search jobs: a language's index (with its postings shards) and the
+//! text chunks for snippets, from the pages' rendered text sections.
+
+use super::{Output, Site};
+use crate::model::{Lang, PairId};
+
+impl Site<'_> {
+    /// The pages a language's search covers (those that exist in it), in
+    /// pair order: (pair, page id).
+    pub(super) fn search_pages(&self, lang: Lang) -> impl Iterator<Item = (PairId, usize)> + '_ {
+        self.hb
+            .pairs
+            .iter()
+            .enumerate()
+            .filter_map(move |(pair, p)| {
+                p.urls[lang].as_ref()?;
+                Some((pair, p.pages[lang]?))
+            })
+    }
+
+    pub(super) fn search_index(&self, lang: Lang) -> Vec<Output> {
+        let hb = self.hb;
+        let explicit = self.renderer.links().explicit_index;
+        let mut pages = Vec::new();
+        let mut markdown = Vec::new();
+        for (pair, page) in self.search_pages(lang) {
+            let p = &hb.pairs[pair];
+            let url = p.urls[lang].as_deref().unwrap_or_default();
+            let section = hb.sections[p.section]
+                .index
+                .filter(|&s| s != pair)
+                .map(|s| hb.title(s, lang).to_string())
+                .unwrap_or_default();
+            let other = (0..hb.config.languages.len())
+                .filter(|&l| l != lang && p.pages[l].is_some())
+                .find_map(|l| Some((p.urls[l].clone()?, hb.lang_code(l).to_string())));
+            pages.push(crate::search::index::PageInfo {
+                pair,
+                title: hb.pages[page].front.title.clone(),
+                url: search_url(explicit, url),
+                section,
+                other: other.map(|(u, l)| (search_url(explicit, &u), l)),
+            });
+            markdown.push(&self.prepared.markdown[page]);
+        }
+        crate::search::index::build(hb, lang, &pages, &markdown)
+            .files
+            .into_iter()
+            .map(|(path, text)| Output {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect()
+    }
+
+    pub(super) fn search_text(&self, lang: Lang, k: usize) -> Output {
+        let chunk = crate::search::index::CHUNK;
+        // Skip whole pages up to the chunk's first target, then take.
+        let mut skip = k * chunk;
+        let mut sections: Vec<&crate::analyze::markdown::TextSection> = Vec::with_capacity(chunk);
+        for (_, page) in self.search_pages(lang) {
+            let list = &self.prepared.markdown[page].sections;
+            if skip >= list.len() {
+                skip -= list.len();
+                continue;
+            }
+            sections.extend(list[skip..].iter().take(chunk - sections.len()));
+            skip = 0;
+            if sections.len() == chunk {
+                break;
+            }
+        }
+        let code = self.hb.lang_code(lang);
+        Output {
+            path: format!("search/text-{code}-{k}.js"),
+            bytes: crate::search::index::text_chunk(code, k, &sections).into_bytes(),
+        }
+    }
+}
+
+/// A site-relative URL as search results link it: offline copies name
+/// `index.html` explicitly, because `file://` does not open folders.
+fn search_url(explicit_index: bool, url: &str) -> String {
+    if explicit_index && (url.is_empty() || url.ends_with('/')) {
+        format!("{url}index.html")
+    } else {
+        url.to_string()
+    }
+}

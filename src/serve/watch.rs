@@ -1,0 +1,170 @@
+//! Watching the sources: `content/`, `themes/`, `i18n/` and
+//! `handbook.toml`, including folders that are deleted and come back.
+//! Editors' temporary and backup files do not count, and a burst of
+//! changes (a save through a temporary file, a `git checkout`) is one
+//! rebuild once it has been quiet for a moment.
+
+use super::State;
+use crate::source::walk::is_ignored;
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// Changes closer together than this are one (editors' save bursts, a
+/// `git checkout` of many files): the rebuild waits until it was quiet
+/// this long.
+const QUIET: Duration = Duration::from_millis(25);
+
+/// The folders and file whose changes matter, below `root`.
+fn watched(root: &Path) -> [PathBuf; 4] {
+    [
+        root.join("content"),
+        root.join("themes"),
+        root.join("i18n"),
+        root.join("handbook.toml"),
+    ]
+}
+
+/// Does a changed path count? Editors' temporary and backup files do not.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if !matches!(
+        first.as_ref(),
+        "content" | "themes" | "i18n" | "handbook.toml"
+    ) {
+        return false;
+    }
+    rel.components()
+        .all(|c| !is_ignored(&c.as_os_str().to_string_lossy()))
+}
+
+/// The watcher on the sources, started before the URL is printed so that
+/// no save after that is missed.
+pub(super) struct Watching {
+    root: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    rx: Receiver<Batch>,
+    /// The watched folders that exist (a deleted one is watched again when
+    /// it comes back).
+    folders: HashSet<PathBuf>,
+}
+
+impl Watching {
+    pub(super) fn start(root: &Path) -> anyhow::Result<Watching> {
+        let root = root.canonicalize()?;
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx)?;
+        // The root itself (not recursively: public/ and target/ may be
+        // large) sees handbook.toml and folders that are deleted and come
+        // back.
+        watcher.watch(&root, RecursiveMode::NonRecursive)?;
+        let mut watching = Watching {
+            root,
+            watcher,
+            rx,
+            folders: HashSet::new(),
+        };
+        watching.ensure();
+        Ok(watching)
+    }
+
+    /// Watches each source folder that exists and is not watched yet.
+    fn ensure(&mut self) {
+        for dir in &watched(&self.root)[..3] {
+            let exists = dir.is_dir();
+            if exists
+                && !self.folders.contains(dir)
+                && self.watcher.watch(dir, RecursiveMode::Recursive).is_ok()
+            {
+                self.folders.insert(dir.clone());
+            } else if !exists {
+                self.folders.remove(dir);
+            }
+        }
+    }
+
+    /// Rebuilds after each burst of changes, until the watcher stops.
+    pub(super) fn run(mut self, state: &State) {
+        while let Some(paths) = next_change(&self.root, &self.rx) {
+            self.ensure();
+            let paths: Vec<PathBuf> = paths.into_iter().collect();
+            eprintln!("{}", state.rebuild_after(&self.root, &paths));
+        }
+    }
+}
+
+type Batch = notify::Result<notify::Event>;
+
+/// Does an event change a file? Reading (open, close, access) does not:
+/// the build itself reads every source.
+fn changes(kind: &EventKind) -> bool {
+    use notify::event::{MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
+}
+
+/// The next set of relevant changed paths, once the burst is over; `None`
+/// when the watcher stopped.
+fn next_change(root: &Path, rx: &Receiver<Batch>) -> Option<HashSet<PathBuf>> {
+    loop {
+        let mut paths = HashSet::new();
+        let mut take = |batch: Batch| {
+            if let Ok(event) = batch {
+                if changes(&event.kind) {
+                    paths.extend(event.paths.into_iter().filter(|p| relevant(root, p)));
+                }
+            }
+        };
+        take(rx.recv().ok()?);
+        loop {
+            match rx.recv_timeout(QUIET) {
+                Ok(batch) => take(batch),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        if !paths.is_empty() {
+            return Some(paths);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editors_temporary_files_and_other_folders_do_not_count() {
+        let root = Path::new("/h");
+        assert!(relevant(root, Path::new("/h/content/a.nl.md")));
+        assert!(relevant(root, Path::new("/h/handbook.toml")));
+        assert!(relevant(
+            root,
+            Path::new("/h/themes/default/templates/page.html")
+        ));
+        for ignored in [
+            "/h/content/.a.nl.md.swp",
+            "/h/content/a.nl.md~",
+            "/h/content/#a.nl.md#",
+            "/h/content/.DS_Store",
+            "/h/public/nl/index.html",
+            "/h/target/x",
+            "/h/.git/index",
+            "/elsewhere/content/a.nl.md",
+        ] {
+            assert!(!relevant(root, Path::new(ignored)), "{ignored}");
+        }
+    }
+}
