@@ -57,3 +57,102 @@ fn every_case_without_expected_output_has_a_test() {
     }
 }
 
+#[test]
+fn a_link_to_an_anchor_that_is_gone_fails_the_build_and_keeps_the_output() {
+    BookTest::case("links")
+        .build()
+        .edit("content/consensus.nl.md", |t| {
+            t.replace("## Werkwijze {#werkwijze}", "## Aanpak")
+        })
+        .build_fails()
+        .check_stderr("error: the anchor `#werkwijze` does not exist on content/consensus.nl.md")
+        .check_stderr("--> content/stemmen.nl.md:6:")
+        .check_file(
+            "nl/consensus/index.html",
+            &["<h2 id=\"werkwijze\">Werkwijze</h2>"],
+        );
+}
+
+#[test]
+fn a_missing_translation_has_no_alternate_and_omit_writes_nothing() {
+    BookTest::case("missing-translation")
+        .build()
+        .check_expected()
+        .check_file_lacks("de/module/bezoek/index.html", "rel=\"alternate\"")
+        .check_file_lacks(
+            "nl/modules/bezoek/index.html",
+            "<link rel=\"alternate\" hreflang=\"de\"",
+        )
+        .edit("handbook.toml", |t| {
+            t.replace(
+                "missing_translation = \"fallback\"",
+                "missing_translation = \"omit\"",
+            )
+        })
+        .build()
+        .check_no_file("de/module/bezoek")
+        .check_file("nl/modules/bezoek/index.html", &["<h1>Werkbezoeken</h1>"])
+        .check_file_lacks("de/module/index.html", "bezoek");
+}
+
+#[test]
+fn a_translation_written_later_replaces_the_notice_until_it_is_removed() {
+    BookTest::case("missing-translation")
+        .write(
+            "content/modules/bezoek.de.md",
+            "+++\ntitle = \"Arbeitsbesuche\"\n+++\n\nEinzelne Besuche.\n",
+        )
+        .build()
+        .check_file(
+            "de/module/bezoek/index.html",
+            &[
+                "<h1>Arbeitsbesuche</h1>",
+                "<link rel=\"alternate\" hreflang=\"nl\" href=\"../../../nl/modules/bezoek/\">",
+            ],
+        )
+        .check_file_lacks("de/module/bezoek/index.html", "noch nicht")
+        .check_file_lacks("de/module/index.html", "noch nicht")
+        .remove("content/modules/bezoek.de.md")
+        .build()
+        .check_expected();
+}
+
+#[test]
+fn a_current_translation_has_no_notice_and_stamping_makes_one_current() {
+    BookTest::case("outdated-translation")
+        .build()
+        // Both pages carry the same `updated` date.
+        .check_file_lacks("de/index.html", "veraltet")
+        .run(&["status", "--stamp", "content/konsens.de.md"])
+        .check_exit(0)
+        .build()
+        .check_file_lacks("de/consensus/index.html", "veraltet")
+        .check_file("de/coaching/index.html", &["möglicherweise veraltet"]);
+}
+
+#[test]
+fn a_changed_german_slug_moves_the_page_and_every_link_to_it() {
+    BookTest::case("german-slug")
+        .build()
+        .edit("content/methods/consensus.de.md", |t| {
+            t.replace("slug = \"konsensprinzip\"", "slug = \"einvernehmen\"")
+        })
+        .build()
+        .check_no_file("de/methoden/konsensprinzip")
+        .check_file(
+            "de/methoden/einvernehmen/index.html",
+            &["<h1>Konsensprinzip</h1>"],
+        )
+        .check_file(
+            "nl/methods/consensus/index.html",
+            &[
+                "<link rel=\"alternate\" hreflang=\"de\" href=\"../../../de/methoden/einvernehmen/\">",
+                "<a href=\"../../../de/methoden/einvernehmen/#vorgehen\">Duitse versie</a>",
+            ],
+        )
+        .check_file(
+            "de/index.html",
+            &["<a href=\"methoden/einvernehmen/#vorgehen\">Konsensprinzip</a>"],
+        )
+        .check_file_lacks("sitemap.xml", "konsensprinzip");
+}
