@@ -156,3 +156,51 @@ fn a_changed_german_slug_moves_the_page_and_every_link_to_it() {
         )
         .check_file_lacks("sitemap.xml", "konsensprinzip");
 }
+
+/// Output files under `public/DIR` that hold `needle`.
+fn files_holding(case: &BookTest, dir: &str, needle: &str) -> Vec<String> {
+    let out = case.root().join("public");
+    walkdir::WalkDir::new(out.join(dir))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+        .map(|e| e.path().strip_prefix(&out).unwrap().display().to_string())
+        .collect()
+}
+
+#[test]
+fn a_new_title_reaches_every_page_that_names_it() {
+    let mut case = BookTest::case("backlink-titles");
+    case.build()
+        .check_file(
+            "nl/consensus/index.html",
+            &["<li><a href=\"../lotsen/\">Lotsen</a> <span class=\"xref-kind\">"],
+        )
+        .edit("content/lotsen.nl.md", |t| {
+            t.replace("title = \"Lotsen\"", "title = \"Wegwijzers\"")
+        })
+        .build()
+        .check_file(
+            "nl/consensus/index.html",
+            &[
+                // Referenced by, and used by (a method's list of practices).
+                "<li><a href=\"../lotsen/\">Wegwijzers</a> <span class=\"xref-kind\">(Overdraagbare praktijk)</span></li>",
+                "<span class=\"pagination-label\">Volgende</span> Wegwijzers</a>",
+            ],
+        )
+        .check_file("nl/index.html", &["<a href=\"lotsen/\">Wegwijzers</a>"])
+        .check_file("nl/search/index.html", &["<a href=\"../lotsen/\">Wegwijzers</a>"])
+        .check_file("nl/afdrukken/index.html", &["<a href=\"#c2\">Wegwijzers</a>"])
+        .check_file(
+            "nl/overdracht/index.html",
+            &[
+                "<th scope=\"row\"><a href=\"../lotsen/\">Wegwijzers</a></th>",
+                ">Wegwijzers</text>",
+            ],
+        )
+        // The German page keeps its own title.
+        .check_file("de/consensus/index.html", &["<a href=\"../lotsen/\">Lotsen</a>"]);
+    let stale = files_holding(&case, "nl", "Lotsen");
+    assert!(stale.is_empty(), "the old title is left in {stale:?}");
+}
