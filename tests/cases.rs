@@ -204,3 +204,43 @@ fn a_new_title_reaches_every_page_that_names_it() {
     let stale = files_holding(&case, "nl", "Lotsen");
     assert!(stale.is_empty(), "the old title is left in {stale:?}");
 }
+
+/// A term is defined by a paragraph right under its heading. Here every
+/// term starts with a list item, so none is; one edit makes the first
+/// Dutch term a paragraph. Each step is a full build.
+#[test]
+fn glossary_terms_as_list_items_define_nothing_until_one_is_a_paragraph_full_build() {
+    BookTest::case("glossary-terms-as-list-items")
+        .build()
+        .check_file_lacks("nl/begrippen/index.html", "term-uses")
+        .check_file_lacks("nl/begrippen/index.html", "brug-uses")
+        .check_file_lacks("de/begriffe/index.html", "term-uses")
+        .check_file(
+            "nl/modules/wees/index.html",
+            &[r#"Zie de <a href="../../begrippen/#kerngroep" title="Begrip">kerngroep</a> en"#],
+        )
+        .check_file_lacks("nl/modules/wees/index.html", "term-tip")
+        .check_file_lacks("nl/practices/wonen/index.html", "term-tip")
+        .check_file(
+            "de/methods/facilitator/index.html",
+            &[r#"Die <a href="../../begriffe/#kerngroep">Kerngruppe</a> beauftragt"#],
+        )
+        .edit("content/glossary.nl.md", |t| {
+            t.replace("- *Duits:* Kerngruppe.", "*Duits:* Kerngruppe.")
+        })
+        .build()
+        .check_file(
+            "nl/begrippen/index.html",
+            &[r#"stuurt &amp; documenteert.</p>
+                <p class="term-uses">Gebruikt in: <a href="../methods/facilitator/">Gespreksleider</a>, <a href="../modules/wees/">Wees</a></p>
+                <h2 id="lang">"#],
+        )
+        .check_file(
+            "nl/modules/wees/index.html",
+            &[r#"<span class="term"><a href="../../begrippen/#kerngroep" title="Begrip" aria-describedby="brug-tip-1">kerngroep</a><span class="term-tip" role="tooltip" id="brug-tip-1">Duits: Kerngruppe. De groep die het project stuurt &amp; documenteert.</span></span>"#],
+        )
+        // The other terms, and the German glossary, still define nothing.
+        .check_file_lacks("nl/practices/wonen/index.html", "term-tip")
+        .check_file_lacks("de/begriffe/index.html", "term-uses")
+        .check_file_lacks("de/methods/facilitator/index.html", "term-tip");
+}
