@@ -1,6 +1,7 @@
 //! The output contract of `brug build` on a fixture handbook: pairs,
-//! alternates, the language switch, missing and outdated notices, links and
-//! anchors, sitemap, 404, language chooser, minification.
+//! alternates, the language switch, links and anchors, sitemap, 404,
+//! language chooser, minification. Missing and outdated translations'
+//! notices are cases in `tests/cases/`.
 
 mod common;
 use common::{attrs, main_of, Fixture};
@@ -60,67 +61,6 @@ fn pairs_have_lang_alternates_and_a_switch_to_the_counterpart() {
         konsens.contains("hreflang=\"nl\" href=\"../../../nl/methods/consensus/\""),
         "{konsens}"
     );
-}
-
-#[test]
-fn a_missing_translation_gets_a_notice_page_in_its_language() {
-    let f = Fixture::new("basic");
-    f.build();
-    let html = f.page("de/module/bezoek/index.html");
-    let main = main_of(&html);
-    assert!(html.contains("<html lang=\"de\">"));
-    assert!(
-        main.contains("Diese Seite gibt es noch nicht auf Deutsch."),
-        "{main}"
-    );
-    assert!(main.contains("Lesen Sie die aktuelle Fassung auf Niederländisch:"));
-    assert!(main.contains(
-        "<a href=\"../../../nl/modules/bezoek/\" hreflang=\"nl\" lang=\"nl\">Werkbezoeken</a>"
-    ));
-    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
-    assert!(
-        !html.contains("rel=\"alternate\""),
-        "a fallback page is no translation"
-    );
-    // No false alternate for a page that does not exist in German.
-    assert!(!f
-        .page("nl/modules/bezoek/index.html")
-        .contains("hreflang=\"de\" href=\"../../../de/module/bezoek/\">\n"));
-    // The section lists it, marked as not yet translated.
-    let section = f.page("de/module/index.html");
-    assert!(section.contains("(noch nicht übersetzt)"));
-}
-
-#[test]
-fn omit_writes_nothing_for_a_missing_translation() {
-    let f = Fixture::new("basic");
-    let config = f.read_source("handbook.toml").replace(
-        "missing_translation = \"fallback\"",
-        "missing_translation = \"omit\"",
-    );
-    f.write("handbook.toml", config);
-    f.build();
-    assert!(!f.out().join("de/module/bezoek").exists());
-    assert!(f.out().join("nl/modules/bezoek/index.html").exists());
-    assert!(!f.page("de/module/index.html").contains("bezoek"));
-}
-
-#[test]
-fn outdated_translations_tell_their_readers_by_hash_and_by_date() {
-    let f = Fixture::new("basic");
-    f.build();
-    // translated_from records another hash than the original's.
-    let konsens = main_of(&f.page("de/methoden/consensus/index.html")).to_string();
-    assert!(
-        konsens.contains("Diese Übersetzung ist möglicherweise veraltet"),
-        "{konsens}"
-    );
-    assert!(konsens.contains("href=\"../../../nl/methods/consensus/\""));
-    // No hash: the original's later `updated` date decides.
-    let coaching = f.page("de/module/coaching/index.html");
-    assert!(coaching.contains("möglicherweise veraltet"));
-    // Up to date: no notice.
-    assert!(!f.page("de/module/auftakt/index.html").contains("veraltet"));
 }
 
 #[test]

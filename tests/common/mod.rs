@@ -1,7 +1,9 @@
 //! Test harness: copies a fixture handbook to a temporary folder, runs the
-//! real `brug` binary on it, and reads what it wrote.
+//! real `brug` binary on it, and reads what it wrote. `book` drives the
+//! case handbooks of `tests/cases/` the same way, by chained calls.
 #![allow(dead_code)]
 
+pub mod book;
 pub mod preview;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,254 @@
+//! The case handbooks of `tests/cases/`, one small handbook per feature
+//! (see `tests/cases/README.md`). Every case with an `expected/` folder is
+//! built and compared by `every_case_with_expected_output`; a case without
+//! one, and every change that needs a rebuild, has a test of its own here.
+
+mod common;
+
+use brug::serve::engine::Route;
+use common::book::{cases_dir, BookTest};
+
+/// The names of the case folders, sorted.
+fn case_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(cases_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("handbook.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_case_with_expected_output() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for name in case_names() {
+        if !cases_dir().join(&name).join("expected").is_dir() {
+            continue;
+        }
+        let mut case = BookTest::case(&name);
+        case.run(&["build", "--no-minify"]);
+        if case.last().code != 0 {
+            failures.push(format!("{name}: the build failed:\n{}", case.last().stderr));
+            continue;
+        }
+        failures.extend(case.expected_mismatches());
+        checked += 1;
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    assert!(checked >= 8, "only {checked} cases have expected output");
+}
+
+#[test]
+fn every_case_without_expected_output_has_a_test() {
+    let tests = include_str!("cases.rs");
+    for name in case_names() {
+        if !cases_dir().join(&name).join("expected").is_dir() {
+            assert!(
+                tests.contains(&format!("BookTest::case(\"{name}\")")),
+                "tests/cases/{name} has no expected/ folder and no test"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_link_to_an_anchor_that_is_gone_fails_the_build_and_keeps_the_output() {
+    BookTest::case("links")
+        .build()
+        .edit("content/consensus.nl.md", |t| {
+            t.replace("## Werkwijze {#werkwijze}", "## Aanpak")
+        })
+        .build_fails()
+        .check_stderr("error: the anchor `#werkwijze` does not exist on content/consensus.nl.md")
+        .check_stderr("--> content/stemmen.nl.md:6:")
+        .check_file(
+            "nl/consensus/index.html",
+            &["<h2 id=\"werkwijze\">Werkwijze</h2>"],
+        );
+}
+
+#[test]
+fn a_missing_translation_has_no_alternate_and_omit_writes_nothing() {
+    BookTest::case("missing-translation")
+        .build()
+        .check_expected()
+        .check_file_lacks("de/module/bezoek/index.html", "rel=\"alternate\"")
+        .check_file_lacks(
+            "nl/modules/bezoek/index.html",
+            "<link rel=\"alternate\" hreflang=\"de\"",
+        )
+        .edit("handbook.toml", |t| {
+            t.replace(
+                "missing_translation = \"fallback\"",
+                "missing_translation = \"omit\"",
+            )
+        })
+        .build()
+        .check_no_file("de/module/bezoek")
+        .check_file("nl/modules/bezoek/index.html", &["<h1>Werkbezoeken</h1>"])
+        .check_file_lacks("de/module/index.html", "bezoek");
+}
+
+#[test]
+fn a_translation_written_later_replaces_the_notice_until_it_is_removed() {
+    BookTest::case("missing-translation")
+        .write(
+            "content/modules/bezoek.de.md",
+            "+++\ntitle = \"Arbeitsbesuche\"\n+++\n\nEinzelne Besuche.\n",
+        )
+        .build()
+        .check_file(
+            "de/module/bezoek/index.html",
+            &[
+                "<h1>Arbeitsbesuche</h1>",
+                "<link rel=\"alternate\" hreflang=\"nl\" href=\"../../../nl/modules/bezoek/\">",
+            ],
+        )
+        .check_file_lacks("de/module/bezoek/index.html", "noch nicht")
+        .check_file_lacks("de/module/index.html", "noch nicht")
+        .remove("content/modules/bezoek.de.md")
+        .build()
+        .check_expected();
+}
+
+#[test]
+fn a_current_translation_has_no_notice_and_stamping_makes_one_current() {
+    BookTest::case("outdated-translation")
+        .build()
+        // Both pages carry the same `updated` date.
+        .check_file_lacks("de/index.html", "veraltet")
+        .run(&["status", "--stamp", "content/konsens.de.md"])
+        .check_exit(0)
+        .build()
+        .check_file_lacks("de/consensus/index.html", "veraltet")
+        .check_file("de/coaching/index.html", &["möglicherweise veraltet"]);
+}
+
+#[test]
+fn a_changed_german_slug_moves_the_page_and_every_link_to_it() {
+    BookTest::case("german-slug")
+        .build()
+        .edit("content/methods/consensus.de.md", |t| {
+            t.replace("slug = \"konsensprinzip\"", "slug = \"einvernehmen\"")
+        })
+        .build()
+        .check_no_file("de/methoden/konsensprinzip")
+        .check_file(
+            "de/methoden/einvernehmen/index.html",
+            &["<h1>Konsensprinzip</h1>"],
+        )
+        .check_file(
+            "nl/methods/consensus/index.html",
+            &[
+                "<link rel=\"alternate\" hreflang=\"de\" href=\"../../../de/methoden/einvernehmen/\">",
+                "<a href=\"../../../de/methoden/einvernehmen/#vorgehen\">Duitse versie</a>",
+            ],
+        )
+        .check_file(
+            "de/index.html",
+            &["<a href=\"methoden/einvernehmen/#vorgehen\">Konsensprinzip</a>"],
+        )
+        .check_file_lacks("sitemap.xml", "konsensprinzip");
+}
+
+/// Output files under `public/DIR` that hold `needle`.
+fn files_holding(case: &BookTest, dir: &str, needle: &str) -> Vec<String> {
+    let out = case.root().join("public");
+    walkdir::WalkDir::new(out.join(dir))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+        .map(|e| e.path().strip_prefix(&out).unwrap().display().to_string())
+        .collect()
+}
+
+#[test]
+fn a_new_title_reaches_every_page_that_names_it() {
+    let mut case = BookTest::case("backlink-titles");
+    case.build()
+        .serve()
+        .check_file(
+            "nl/consensus/index.html",
+            &["<li><a href=\"../lotsen/\">Lotsen</a> <span class=\"xref-kind\">"],
+        )
+        .edit("content/lotsen.nl.md", |t| {
+            t.replace("title = \"Lotsen\"", "title = \"Wegwijzers\"")
+        })
+        .build()
+        // Edited in place: the pages that show the title, as a fresh build.
+        .serve_check(Route::Pages)
+        .check_file(
+            "nl/consensus/index.html",
+            &[
+                // Referenced by, and used by (a method's list of practices).
+                "<li><a href=\"../lotsen/\">Wegwijzers</a> <span class=\"xref-kind\">(Overdraagbare praktijk)</span></li>",
+                "<span class=\"pagination-label\">Volgende</span> Wegwijzers</a>",
+            ],
+        )
+        .check_file("nl/index.html", &["<a href=\"lotsen/\">Wegwijzers</a>"])
+        .check_file("nl/search/index.html", &["<a href=\"../lotsen/\">Wegwijzers</a>"])
+        .check_file("nl/afdrukken/index.html", &["<a href=\"#c2\">Wegwijzers</a>"])
+        .check_file(
+            "nl/overdracht/index.html",
+            &[
+                "<th scope=\"row\"><a href=\"../lotsen/\">Wegwijzers</a></th>",
+                ">Wegwijzers</text>",
+            ],
+        )
+        // The German page keeps its own title.
+        .check_file("de/consensus/index.html", &["<a href=\"../lotsen/\">Lotsen</a>"]);
+    let stale = files_holding(&case, "nl", "Lotsen");
+    assert!(stale.is_empty(), "the old title is left in {stale:?}");
+}
+
+/// A term is defined by a paragraph right under its heading. Here every
+/// term starts with a list item, so none is; one edit makes the first
+/// Dutch term a paragraph. Each step is a full build.
+#[test]
+fn glossary_terms_as_list_items_define_nothing_until_one_is_a_paragraph() {
+    BookTest::case("glossary-terms-as-list-items")
+        .build()
+        .serve()
+        .check_file_lacks("nl/begrippen/index.html", "term-uses")
+        .check_file_lacks("nl/begrippen/index.html", "brug-uses")
+        .check_file_lacks("de/begriffe/index.html", "term-uses")
+        .check_file(
+            "nl/modules/wees/index.html",
+            &[r#"Zie de <a href="../../begrippen/#kerngroep" title="Begrip">kerngroep</a> en"#],
+        )
+        .check_file_lacks("nl/modules/wees/index.html", "term-tip")
+        .check_file_lacks("nl/practices/wonen/index.html", "term-tip")
+        .check_file(
+            "de/methods/facilitator/index.html",
+            &[r#"Die <a href="../../begriffe/#kerngroep">Kerngruppe</a> beauftragt"#],
+        )
+        .edit("content/glossary.nl.md", |t| {
+            t.replace("- *Duits:* Kerngruppe.", "*Duits:* Kerngruppe.")
+        })
+        .build()
+        // `brug serve` serves what the fresh build made, both ways.
+        .serve_check(Route::Full)
+        .check_file(
+            "nl/begrippen/index.html",
+            &[r#"stuurt &amp; documenteert.</p>
+                <p class="term-uses">Gebruikt in: <a href="../methods/facilitator/">Gespreksleider</a>, <a href="../modules/wees/">Wees</a></p>
+                <h2 id="lang">"#],
+        )
+        .check_file(
+            "nl/modules/wees/index.html",
+            &[r#"<span class="term"><a href="../../begrippen/#kerngroep" title="Begrip" aria-describedby="brug-tip-1">kerngroep</a><span class="term-tip" role="tooltip" id="brug-tip-1">Duits: Kerngruppe. De groep die het project stuurt &amp; documenteert.</span></span>"#],
+        )
+        // The other terms, and the German glossary, still define nothing.
+        .check_file_lacks("nl/practices/wonen/index.html", "term-tip")
+        .check_file_lacks("de/begriffe/index.html", "term-uses")
+        .check_file_lacks("de/methods/facilitator/index.html", "term-tip");
+}
