@@ -70,9 +70,10 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
     run_keeping(root, dest, opts).0
 }
 
-/// What a successful build made from the sources, kept by `brug serve` to
-/// rebuild only what a change affects.
-pub struct Kept {
+/// What a successful build made besides its files: the model, the
+/// analysis, the compiled theme and the pairs each template showed.
+/// `brug serve` keeps it to rebuild only what a change affects.
+pub struct Built {
     pub hb: Handbook,
     pub prepared: Prepared,
     pub renderer: Renderer,
@@ -83,7 +84,7 @@ pub struct Kept {
 }
 
 /// `run_to`, also handing back the model of a successful in-memory build.
-pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Option<Kept>) {
+pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Option<Built>) {
     let start = Instant::now();
     let mut report = Report::default();
     if let Dest::Dir(out) = dest {
@@ -111,7 +112,7 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
     let site = Site::new(&hb, &prepared, &renderer);
     let reads = emit(&site, dest, &mut report);
     report.search.sort();
-    let kept = matches!(dest, Dest::Memory(_)).then(|| Kept {
+    let kept = matches!(dest, Dest::Memory(_)).then(|| Built {
         reads,
         hb,
         prepared,

@@ -12,7 +12,7 @@ use super::http::Files;
 use super::plan::{self, BodyEdit, PagesEdit, Plan, ThemeEdit};
 use super::served;
 use crate::analyze::prepared::{Prepared, Reuse};
-use crate::build::site::{self, Dest, Kept};
+use crate::build::site::{self, Built, Dest};
 use crate::diagnostics::Diagnostic;
 use crate::render::{Job, Output, Site};
 use std::path::{Path, PathBuf};
@@ -83,7 +83,7 @@ pub type Publish<'a> = &'a dyn Fn(&Arc<Files>, &[String]);
 pub struct Engine {
     root: PathBuf,
     files: Arc<Files>,
-    kept: Option<Kept>,
+    kept: Option<Built>,
     /// The last rebuild failed: the next one is a full build.
     failed: bool,
 }
@@ -250,7 +250,7 @@ impl Engine {
         let now: std::collections::HashSet<&Job> = jobs.iter().collect();
         let mut reads = old.reads;
         reads.retain(|job, _| now.contains(job));
-        let kept = Kept {
+        let kept = Built {
             hb,
             prepared,
             renderer: old.renderer,
@@ -298,7 +298,7 @@ impl Engine {
     /// the last good site served and makes the next rebuild a full one.
     fn run(
         &mut self,
-        mut kept: Kept,
+        mut kept: Built,
         route: Route,
         steps: Steps,
         diagnostics: Vec<Diagnostic>,
@@ -360,7 +360,7 @@ struct Steps {
 
 /// The search index jobs of the languages `search` and the print views of
 /// `print`.
-fn search_and_print(kept: &Kept, search: &[usize], print: &[usize]) -> Vec<Job> {
+fn search_and_print(kept: &Built, search: &[usize], print: &[usize]) -> Vec<Job> {
     let site = Site::new(&kept.hb, &kept.prepared, &kept.renderer);
     let mut jobs: Vec<Job> = site
         .jobs()

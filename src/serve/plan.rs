@@ -13,7 +13,7 @@
 //! - `Theme`: files under `themes/`, which only templates and assets read.
 
 use crate::analyze::markdown::Rendered;
-use crate::build::site::{self, Kept};
+use crate::build::site::{self, Built};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang, PageId, PairId};
 use crate::render::renderer::Renderer;
@@ -61,7 +61,7 @@ pub struct ThemeEdit {
 }
 
 /// The changed `paths` that lasted: those that are not `transient`.
-pub fn lasting(root: &Path, kept: Option<&Kept>, paths: &[PathBuf]) -> Vec<PathBuf> {
+pub fn lasting(root: &Path, kept: Option<&Built>, paths: &[PathBuf]) -> Vec<PathBuf> {
     paths
         .iter()
         .filter(|p| !kept.is_some_and(|k| transient(k, root, p)))
@@ -72,7 +72,7 @@ pub fn lasting(root: &Path, kept: Option<&Kept>, paths: &[PathBuf]) -> Vec<PathB
 /// The plan for the `lasting` changed paths (absolute, below `root`),
 /// given the kept state of the last good build (`None` after a failed
 /// one).
-pub fn plan(root: &Path, kept: Option<&Kept>, lasting: &[PathBuf]) -> Plan {
+pub fn plan(root: &Path, kept: Option<&Built>, lasting: &[PathBuf]) -> Plan {
     if lasting.is_empty() {
         return Plan::Nothing;
     }
@@ -99,7 +99,7 @@ pub fn plan(root: &Path, kept: Option<&Kept>, lasting: &[PathBuf]) -> Plan {
 /// file and renaming it over the page (`sed -i` leaves `content/x/sedAb12`
 /// in the event), and such a name must not turn a one-page edit into a
 /// full rebuild.
-pub fn transient(kept: &Kept, root: &Path, path: &Path) -> bool {
+pub fn transient(kept: &Built, root: &Path, path: &Path) -> bool {
     // A theme or string file that is gone was an override: it mattered.
     if path.exists() || !path.starts_with(root.join("content")) {
         return false;
@@ -116,7 +116,7 @@ fn page_of(root: &Path, hb: &Handbook, path: &Path) -> Option<PageId> {
 }
 
 /// The body plan for an edit of `path`; `None` when it is not one.
-fn body(root: &Path, kept: &Kept, path: &Path) -> Option<BodyEdit> {
+fn body(root: &Path, kept: &Built, path: &Path) -> Option<BodyEdit> {
     let hb = &kept.hb;
     let id = page_of(root, hb, path)?;
     let text =
@@ -172,7 +172,7 @@ fn same_dependencies(old: &Rendered, new: &Rendered) -> bool {
 }
 
 /// The pages plan for edits of `paths`; `None` when it does not apply.
-fn pages(root: &Path, kept: &Kept, paths: &[PathBuf]) -> Option<PagesEdit> {
+fn pages(root: &Path, kept: &Built, paths: &[PathBuf]) -> Option<PagesEdit> {
     let hb = &kept.hb;
     let mut fresh = Vec::new();
     for path in paths {
@@ -226,7 +226,7 @@ fn pages(root: &Path, kept: &Kept, paths: &[PathBuf]) -> Option<PagesEdit> {
 
 /// The theme plan for `paths`; `None` when one is not under `themes/` or
 /// the theme does not compile (the full build then says why).
-fn theme(root: &Path, kept: &Kept, paths: &[PathBuf]) -> Option<ThemeEdit> {
+fn theme(root: &Path, kept: &Built, paths: &[PathBuf]) -> Option<ThemeEdit> {
     let themes = root.join("themes");
     if paths.iter().any(|p| !p.starts_with(&themes)) {
         return None;
