@@ -450,28 +450,10 @@ fn http_details_types_head_etags_and_many_clients() {
 /// Every file of a fresh `brug build --no-minify` is served byte for byte
 /// (HTML apart from the injected script).
 fn assert_served_equals_build(f: &Fixture, server: &Server, step: &str) {
-    let out = tempfile::tempdir().unwrap();
-    let fresh = out.path().join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
-        .args(["build", "--no-minify", "--root"])
-        .arg(f.root())
-        .arg("--out")
-        .arg(&fresh)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{step}: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let files = common::snapshot(&fresh);
+    let files = common::fresh_build(f.root(), step);
     assert!(files.len() > 20);
     for (path, bytes) in files {
-        let url = format!("/{}", path.to_string_lossy().replace('\\', "/"));
-        let url = url.replace(' ', "%20");
-        if url.ends_with(".brug-output") {
-            continue;
-        }
+        let url = format!("/{path}").replace(' ', "%20");
         let r = server.get(&url);
         assert_eq!(r.status, 200, "{step}: {url}");
         let served = if url.ends_with(".html") {

@@ -97,6 +97,30 @@ pub fn run(mut cmd: Command) -> Run {
     }
 }
 
+/// Every file of a fresh `brug build --no-minify` of the handbook at
+/// `root`, by site path (`/`-separated), without the output marker.
+pub fn fresh_build(root: &Path, step: &str) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let fresh = out.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
+        .args(["build", "--no-minify", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{step}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    snapshot(&fresh)
+        .into_iter()
+        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+        .filter(|(p, _)| p != ".brug-output")
+        .collect()
+}
+
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()

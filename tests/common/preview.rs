@@ -8,7 +8,6 @@ use brug::serve::engine::{Engine, Rebuild, Route};
 use brug::source::walk::is_ignored;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The engine on a handbook, and the sources as it last saw them.
 pub struct Preview {
@@ -88,25 +87,7 @@ impl Preview {
     /// Every file of a fresh `brug build --no-minify` is served byte for
     /// byte, and every served file is one of them.
     pub fn assert_equals_fresh(&self, step: &str) {
-        let out = tempfile::tempdir().unwrap();
-        let fresh = out.path().join("site");
-        let run = Command::new(env!("CARGO_BIN_EXE_brug"))
-            .args(["build", "--no-minify", "--root"])
-            .arg(&self.root)
-            .arg("--out")
-            .arg(&fresh)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{step}: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        let built: BTreeMap<String, Vec<u8>> = super::snapshot(&fresh)
-            .into_iter()
-            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
-            .filter(|(p, _)| p != ".brug-output")
-            .collect();
+        let built = super::fresh_build(&self.root, step);
         let served = self.engine.files();
         let stale: Vec<&String> = built
             .iter()
