@@ -1,6 +1,6 @@
 //! The generated overview pages, which have no Markdown source: the transfer
 //! overview, the print view and the taxonomy pages (one per taxonomy, one
-//! per term; see [`taxonomy`]). This module decides which exist and where
+//! per term; see `taxonomy`). This module decides which exist and where
 //! they live; their URLs are in the reader's language and are checked once
 //! against the content's URLs.
 

@@ -13,10 +13,10 @@
 //! `file://`, where fetch and XHR do not work. The format is described at
 //! the top of `themes/default/static/search/search.js`.
 //!
-//! The steps, one module each: [`targets`] lists the targets and their
-//! weighted fields, [`terms`] analyses their words into numbered terms,
-//! [`postings`] scores every term in every target, and [`script`] writes
-//! the files, with the number and string encodings of [`encode`].
+//! The steps, one module each: `targets` lists the targets and their
+//! weighted fields, `terms` analyses their words into numbered terms,
+//! `postings` scores every term in every target, and `script` writes
+//! the files, with the number and string encodings of `encode`.
 
 mod encode;
 mod postings;

@@ -1,5 +1,5 @@
 //! Contexts of the generated overview pages: the transfer overview (in
-//! [`transfer`]), the print view and the taxonomy and term pages, with the
+//! `transfer`), the print view and the taxonomy and term pages, with the
 //! head that all of them share.
 
 mod transfer;
