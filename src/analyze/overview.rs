@@ -1,7 +1,12 @@
 //! The generated overview pages, which have no Markdown source: the transfer
-//! overview and the taxonomy pages (one per taxonomy, one per term). This
-//! module decides which exist and where they live; their URLs are in the
-//! reader's language and are checked once against the content's URLs.
+//! overview, the print view and the taxonomy pages (one per taxonomy, one
+//! per term; see `taxonomy`). This module decides which exist and where
+//! they live; their URLs are in the reader's language and are checked once
+//! against the content's URLs.
+
+mod taxonomy;
+
+pub use taxonomy::{Taxonomy, Term};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang, PairId};
@@ -9,26 +14,6 @@ use crate::source::config::TAXONOMIES;
 use crate::source::strings::Strings;
 use crate::text::slug::slugify;
 use std::collections::HashMap;
-
-/// One term of a taxonomy and the pairs that carry it, per language.
-#[derive(Debug, PartialEq)]
-pub struct Term {
-    pub key: String,
-    /// URL per language (`nl/beleidsvelden/onderwijs/`).
-    pub urls: Vec<String>,
-    /// Pairs whose page in that language carries the term, in title order.
-    pub pairs: Vec<Vec<PairId>>,
-}
-
-/// A taxonomy with its terms in the order of their labels, per language.
-#[derive(Debug, PartialEq)]
-pub struct Taxonomy {
-    pub name: &'static str,
-    pub urls: Vec<String>,
-    pub terms: Vec<Term>,
-    /// Term indices sorted by label, per language.
-    pub order: Vec<Vec<usize>>,
-}
 
 /// Everything generated beside the content pages.
 #[derive(Debug, Default, PartialEq)]
@@ -54,44 +39,19 @@ impl Overviews {
     /// is an error: one of them would silently overwrite the other.
     pub fn build(hb: &Handbook, strings: &Strings, diags: &mut Vec<Diagnostic>) -> Overviews {
         let langs = hb.config.languages.len();
-        let code = |l: Lang| hb.lang_code(l);
-        let practices: Vec<Vec<PairId>> = (0..langs)
-            .map(|l| {
-                let mut list: Vec<PairId> = (0..hb.pairs.len())
-                    .filter(|&p| hb.pairs[p].urls[l].is_some() && transfer_of(hb, p, l).is_some())
-                    .collect();
-                list.sort_by_cached_key(|&p| hb.title(p, l).to_lowercase());
-                list
-            })
-            .collect();
-        let transfer = (!practices.iter().all(Vec::is_empty)).then(|| {
-            (0..langs)
-                .map(|l| {
-                    format!(
-                        "{}/{}/",
-                        code(l),
-                        slugify(&strings.text(l, "slug-transfer"), code(l))
-                    )
-                })
-                .collect()
-        });
+        let practices: Vec<Vec<PairId>> = (0..langs).map(|l| practices(hb, l)).collect();
+        let transfer =
+            (!practices.iter().all(Vec::is_empty)).then(|| page_urls(hb, strings, "slug-transfer"));
         let taxonomies = TAXONOMIES
             .iter()
-            .map(|&name| taxonomy(hb, strings, name))
+            .map(|&name| taxonomy::taxonomy(hb, strings, name))
             .collect();
         let chapters: Vec<Vec<(PairId, usize)>> =
             (0..langs).map(|l| reading_order(hb, l)).collect();
-        let print = chapters.iter().all(|c| c.len() <= PRINT_MAX).then(|| {
-            (0..langs)
-                .map(|l| {
-                    format!(
-                        "{}/{}/",
-                        code(l),
-                        slugify(&strings.text(l, "slug-print"), code(l))
-                    )
-                })
-                .collect()
-        });
+        let print = chapters
+            .iter()
+            .all(|c| c.len() <= PRINT_MAX)
+            .then(|| page_urls(hb, strings, "slug-print"));
         let overviews = Overviews {
             transfer,
             practices,
@@ -194,6 +154,25 @@ impl Overviews {
     }
 }
 
+/// The URL per language of a generated page whose slug is string `id`.
+fn page_urls(hb: &Handbook, strings: &Strings, id: &str) -> Vec<String> {
+    (0..hb.config.languages.len())
+        .map(|l| {
+            let code = hb.lang_code(l);
+            format!("{code}/{}/", slugify(&strings.text(l, id), code))
+        })
+        .collect()
+}
+
+/// The practices with a transfer that exist in `lang`, in title order.
+fn practices(hb: &Handbook, lang: Lang) -> Vec<PairId> {
+    let mut list: Vec<PairId> = (0..hb.pairs.len())
+        .filter(|&p| hb.pairs[p].urls[lang].is_some() && transfer_of(hb, p, lang).is_some())
+        .collect();
+    list.sort_by_cached_key(|&p| hb.title(p, lang).to_lowercase());
+    list
+}
+
 /// The pages of `lang` in reading order: the home page, then at each level
 /// its pages and sub-sections by weight and title, each section's index
 /// before its pages. Pages missing in `lang` are left out.
@@ -256,98 +235,4 @@ pub fn transfer_of(
     (page.kind == crate::source::frontmatter::Kind::Practice)
         .then_some(page.front.transfer.as_ref())
         .flatten()
-}
-
-fn taxonomy(hb: &Handbook, strings: &Strings, name: &'static str) -> Taxonomy {
-    let langs = hb.config.languages.len();
-    // Below a common folder, so that a content page about, say, target
-    // groups can keep the natural slug.
-    let urls: Vec<String> = (0..langs)
-        .map(|l| {
-            let code = hb.lang_code(l);
-            format!(
-                "{code}/{}/{}/",
-                slugify(&strings.text(l, "slug-taxonomies"), code),
-                slugify(&strings.text(l, &format!("taxonomy-{name}")), code)
-            )
-        })
-        .collect();
-    let keys: Vec<&String> = hb
-        .config
-        .terms(name)
-        .map(|t| t.keys().collect())
-        .unwrap_or_default();
-    let index: HashMap<&str, usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
-        .collect();
-    let mut pairs = vec![vec![Vec::new(); langs]; keys.len()];
-    for (pair, p) in hb.pairs.iter().enumerate() {
-        for (l, url) in p.urls.iter().enumerate() {
-            if url.is_none() {
-                continue;
-            }
-            let page = &hb.pages[p.best_page(l)];
-            for (tax, terms) in page.front.taxonomies.iter() {
-                if tax != name {
-                    continue;
-                }
-                for term in terms {
-                    if let Some(&i) = index.get(term.as_str()) {
-                        pairs[i][l].push(pair);
-                    }
-                }
-            }
-        }
-    }
-    let mut terms = Vec::with_capacity(keys.len());
-    for (key, mut by_lang) in keys.iter().zip(pairs) {
-        for (l, list) in by_lang.iter_mut().enumerate() {
-            // A term listed twice on a page counts once.
-            list.sort_unstable();
-            list.dedup();
-            list.sort_by_cached_key(|&p| hb.title(p, l).to_lowercase());
-        }
-        terms.push(Term {
-            key: key.to_string(),
-            urls: Vec::new(),
-            pairs: by_lang,
-        });
-    }
-    // Term URLs from their labels; a label that slugs like another's (or
-    // to nothing) falls back to the key, which is unique.
-    for (l, base) in urls.iter().enumerate() {
-        let code = hb.lang_code(l);
-        let mut seen = std::collections::HashSet::new();
-        for (i, term) in terms.iter_mut().enumerate() {
-            let mut slug = slugify(hb.config.term_label(name, &term.key, code), code);
-            if slug.is_empty() || seen.contains(&slug) {
-                slug = slugify(&term.key, code);
-            }
-            if slug.is_empty() || seen.contains(&slug) {
-                slug = format!("{slug}-{i}");
-            }
-            seen.insert(slug.clone());
-            term.urls.push(format!("{base}{slug}/"));
-        }
-    }
-    let order = (0..langs)
-        .map(|l| {
-            let code = hb.lang_code(l);
-            let mut order: Vec<usize> = (0..terms.len()).collect();
-            order.sort_by_cached_key(|&i| {
-                hb.config
-                    .term_label(name, &terms[i].key, code)
-                    .to_lowercase()
-            });
-            order
-        })
-        .collect();
-    Taxonomy {
-        name,
-        urls,
-        terms,
-        order,
-    }
 }

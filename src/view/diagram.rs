@@ -45,129 +45,175 @@ const MAX_LINES: usize = 3;
 
 /// Draws the diagram. `cities` are the labels of all cities in order.
 pub fn transfers(cities: &[&str], nodes: &[Node], text: &Text) -> String {
+    let (rows, y) = layout(nodes);
+    let legend_y = y + 10;
+    let body_bottom = y.saturating_sub(GAP).max(TOP + 40);
+    let id = esc(text.id);
+    let mut s = String::with_capacity(1024 + nodes.len() * 600);
+    open(&mut s, &id, legend_y + 40, text);
+    let bars = Bars::draw(&mut s, cities, body_bottom);
+    for (node, row) in nodes.iter().zip(&rows) {
+        bars.edges(&mut s, node, row, &id);
+        node_box(&mut s, node, row, cities);
+    }
+    legend(&mut s, &text.legend, legend_y);
+    s.push_str("</svg>");
+    s
+}
+
+/// Where a practice's box goes: its top, its height and its title lines.
+struct Row {
+    y: u32,
+    h: u32,
+    lines: Vec<String>,
+}
+
+/// The boxes stacked from `TOP`, each as tall as its title and status
+/// lines; and the first `y` below the last box and its gap.
+fn layout(nodes: &[Node]) -> (Vec<Row>, u32) {
     let mut rows = Vec::with_capacity(nodes.len());
     let mut y = TOP;
     for node in nodes {
         let lines = wrap(node.title, WRAP, MAX_LINES);
         let h = 16 + LINE * (lines.len() as u32 + node.to.len() as u32);
-        rows.push((y, h, lines));
+        rows.push(Row { y, h, lines });
         y += h + GAP;
     }
-    let legend_y = y + 10;
-    let height = legend_y + 40;
-    let body_bottom = y.saturating_sub(GAP).max(TOP + 40);
+    (rows, y)
+}
 
-    let mut s = String::with_capacity(1024 + nodes.len() * 600);
+/// Opens the `svg` element with its accessible title and description and
+/// defines the arrow head (`id` is escaped).
+fn open(s: &mut String, id: &str, height: u32, text: &Text) {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="transfer-diagram" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
-        id = esc(text.id),
         title = esc(text.title),
         desc = esc(text.desc),
     );
     let _ = write!(
         s,
         r#"<defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="arrow-head" d="M0,0 L10,5 L0,10 z"/></marker></defs>"#,
-        id = esc(text.id)
     );
+}
 
-    // City bars, split evenly along their side.
-    let sides = [
-        (0..cities.len()).filter(|i| i % 2 == 0).collect::<Vec<_>>(),
-        (0..cities.len()).filter(|i| i % 2 == 1).collect::<Vec<_>>(),
-    ];
-    let mut bars = vec![(0u32, 0u32, 0u32); cities.len()];
-    for (side, members) in sides.iter().enumerate() {
-        let span = (body_bottom - TOP + 24) / members.len().max(1) as u32;
-        for (k, &city) in members.iter().enumerate() {
-            let x = if side == 0 { 0 } else { WIDTH - BAR };
-            let top = TOP - 24 + span * k as u32;
-            bars[city] = (x, top, top + span - 8);
-            let _ = write!(
-                s,
-                r#"<g class="city"><rect x="{x}" y="{top}" width="{BAR}" height="{h}" rx="6"/><text x="{cx}" y="{ty}" text-anchor="middle">{label}</text></g>"#,
-                h = span - 8,
-                cx = x + BAR / 2,
-                ty = top + 22,
-                label = esc(cities[city]),
-            );
+/// The city bars as drawn: (x, top, bottom) per city.
+struct Bars(Vec<(u32, u32, u32)>);
+
+impl Bars {
+    /// Draws the bars: even cities on the left, odd ones on the right,
+    /// each side split evenly down to `body_bottom`.
+    fn draw(s: &mut String, cities: &[&str], body_bottom: u32) -> Bars {
+        let sides = [
+            (0..cities.len()).filter(|i| i % 2 == 0).collect::<Vec<_>>(),
+            (0..cities.len()).filter(|i| i % 2 == 1).collect::<Vec<_>>(),
+        ];
+        let mut bars = vec![(0u32, 0u32, 0u32); cities.len()];
+        for (side, members) in sides.iter().enumerate() {
+            let span = (body_bottom - TOP + 24) / members.len().max(1) as u32;
+            for (k, &city) in members.iter().enumerate() {
+                let x = if side == 0 { 0 } else { WIDTH - BAR };
+                let top = TOP - 24 + span * k as u32;
+                bars[city] = (x, top, top + span - 8);
+                let _ = write!(
+                    s,
+                    r#"<g class="city"><rect x="{x}" y="{top}" width="{BAR}" height="{h}" rx="6"/><text x="{cx}" y="{ty}" text-anchor="middle">{label}</text></g>"#,
+                    h = span - 8,
+                    cx = x + BAR / 2,
+                    ty = top + 22,
+                    label = esc(cities[city]),
+                );
+            }
         }
+        Bars(bars)
     }
-    let edge_x = |city: usize| {
-        let (x, _, _) = bars[city];
+
+    /// The x of the city's bar edge and of the box edge that face each
+    /// other.
+    fn edge_x(&self, city: usize) -> (u32, u32) {
+        let (x, _, _) = self.0[city];
         if x == 0 {
             (BAR, BOX_X)
         } else {
             (WIDTH - BAR, BOX_X + BOX_W)
         }
-    };
-    let clamp_y = |city: usize, y: u32| {
-        let (_, top, bottom) = bars[city];
-        y.clamp(top + 34, bottom.saturating_sub(6).max(top + 34))
-    };
+    }
 
-    for (node, (y, h, lines)) in nodes.iter().zip(&rows) {
-        let mid = y + h / 2;
-        // Origin → box.
-        if node.from < cities.len() {
-            let (bar_x, box_x) = edge_x(node.from);
+    /// `y` moved onto the city's bar, below its label.
+    fn clamp_y(&self, city: usize, y: u32) -> u32 {
+        let (_, top, bottom) = self.0[city];
+        y.clamp(top + 34, bottom.saturating_sub(6).max(top + 34))
+    }
+
+    /// Draws the arrows of one practice: from its origin's bar to its box
+    /// and from the box to each target city's bar (unknown cities have
+    /// none; `id` is escaped).
+    fn edges(&self, s: &mut String, node: &Node, row: &Row, id: &str) {
+        let mid = row.y + row.h / 2;
+        if node.from < self.0.len() {
+            let (bar_x, box_x) = self.edge_x(node.from);
             let _ = write!(
                 s,
                 r#"<line class="edge edge-origin" x1="{bar_x}" y1="{y1}" x2="{box_x}" y2="{y2}" marker-end="url(#{id}-arrow)"/>"#,
-                y1 = clamp_y(node.from, mid.saturating_sub(6)),
+                y1 = self.clamp_y(node.from, mid.saturating_sub(6)),
                 y2 = mid.saturating_sub(6),
-                id = esc(text.id),
             );
         }
-        // Box → each target.
         for (k, &(city, status, _)) in node.to.iter().enumerate() {
-            if city >= cities.len() {
+            if city >= self.0.len() {
                 continue;
             }
-            let (bar_x, box_x) = edge_x(city);
+            let (bar_x, box_x) = self.edge_x(city);
             let ey = mid + 6 + 4 * k as u32;
             let _ = write!(
                 s,
                 r#"<line class="edge edge-{status}" x1="{box_x}" y1="{ey}" x2="{bar_x}" y2="{y2}" marker-end="url(#{id}-arrow)"/>"#,
                 status = esc(status),
-                y2 = clamp_y(city, ey),
-                id = esc(text.id),
+                y2 = self.clamp_y(city, ey),
             );
         }
-        // The box, a link to the practice.
+    }
+}
+
+/// Draws a practice's box, a link to its page: the title lines, then a
+/// line per target city with the status as icon and word.
+fn node_box(s: &mut String, node: &Node, row: &Row, cities: &[&str]) {
+    let Row { y, h, lines } = row;
+    let _ = write!(
+        s,
+        r#"<a class="node" href="{href}"><rect x="{BOX_X}" y="{y}" width="{BOX_W}" height="{h}" rx="4"/>"#,
+        href = esc(node.href),
+    );
+    let mut ty = y + 8 + LINE - 4;
+    for line in lines {
         let _ = write!(
             s,
-            r#"<a class="node" href="{href}"><rect x="{BOX_X}" y="{y}" width="{BOX_W}" height="{h}" rx="4"/>"#,
-            href = esc(node.href),
+            r#"<text class="node-title" x="{x}" y="{ty}">{line}</text>"#,
+            x = BOX_X + 10,
+            line = esc(line),
         );
-        let mut ty = y + 8 + LINE - 4;
-        for line in lines {
-            let _ = write!(
-                s,
-                r#"<text class="node-title" x="{x}" y="{ty}">{line}</text>"#,
-                x = BOX_X + 10,
-                line = esc(line),
-            );
-            ty += LINE;
-        }
-        for &(city, status, label) in &node.to {
-            let _ = write!(
-                s,
-                r#"<text class="node-status status-{status}" x="{x}" y="{ty}">{icon} {city}: {label}</text>"#,
-                x = BOX_X + 10,
-                status = esc(status),
-                icon = status_icon(status),
-                city = esc(cities.get(city).copied().unwrap_or_default()),
-                label = esc(label),
-            );
-            ty += LINE;
-        }
-        s.push_str("</a>");
+        ty += LINE;
     }
+    for &(city, status, label) in &node.to {
+        let _ = write!(
+            s,
+            r#"<text class="node-status status-{status}" x="{x}" y="{ty}">{icon} {city}: {label}</text>"#,
+            x = BOX_X + 10,
+            status = esc(status),
+            icon = status_icon(status),
+            city = esc(cities.get(city).copied().unwrap_or_default()),
+            label = esc(label),
+        );
+        ty += LINE;
+    }
+    s.push_str("</a>");
+}
 
-    // Legend: a line sample and the status label for each status.
-    let step = WIDTH / text.legend.len().max(1) as u32;
-    for (k, (status, label)) in text.legend.iter().enumerate() {
+/// Draws the legend at `legend_y`: a line sample and the label for each
+/// (status, label), so that the line styles need no colour to read.
+fn legend(s: &mut String, legend: &[(&str, &str)], legend_y: u32) {
+    let step = WIDTH / legend.len().max(1) as u32;
+    for (k, (status, label)) in legend.iter().enumerate() {
         let x = step * k as u32;
         let _ = write!(
             s,
@@ -181,8 +227,6 @@ pub fn transfers(cities: &[&str], nodes: &[Node], text: &Text) -> String {
             label = esc(label),
         );
     }
-    s.push_str("</svg>");
-    s
 }
 
 /// The same symbols as the status badges in site.css.
@@ -266,6 +310,41 @@ mod tests {
         assert_eq!(svg.matches("edge-origin").count(), 2);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("<title id=\"d-title\">Overdracht</title>"));
+    }
+
+    #[test]
+    fn boxes_stack_with_a_gap_and_fit_their_lines() {
+        let nodes = [
+            Node {
+                title: "Kort",
+                href: "a/",
+                from: 0,
+                to: vec![(1, "planned", "Gepland")],
+            },
+            Node {
+                title: &"woord ".repeat(20),
+                href: "b/",
+                from: 1,
+                to: Vec::new(),
+            },
+        ];
+        let (rows, end) = layout(&nodes);
+        assert_eq!((rows[0].y, rows[0].h), (TOP, 16 + 2 * LINE));
+        assert_eq!(rows[1].lines.len(), 3);
+        assert_eq!(rows[1].y, TOP + rows[0].h + GAP);
+        assert_eq!(end, rows[1].y + rows[1].h + GAP);
+    }
+
+    #[test]
+    fn cities_alternate_sides_and_arrows_stay_on_their_bar() {
+        let mut s = String::new();
+        let bars = Bars::draw(&mut s, &["A", "B", "C"], 300);
+        assert_eq!(s.matches("<g class=\"city\">").count(), 3);
+        assert_eq!(bars.edge_x(0), (BAR, BOX_X));
+        assert_eq!(bars.edge_x(1), (WIDTH - BAR, BOX_X + BOX_W));
+        let (_, top, bottom) = bars.0[2];
+        assert_eq!(bars.clamp_y(2, 0), top + 34);
+        assert_eq!(bars.clamp_y(2, u32::MAX), bottom - 6);
     }
 
     #[test]

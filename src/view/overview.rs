@@ -1,15 +1,16 @@
-//! Contexts of the generated overview pages: the transfer overview and the
-//! taxonomy and term pages.
+//! Contexts of the generated overview pages: the transfer overview (in
+//! `transfer`), the print view and the taxonomy and term pages, with the
+//! head that all of them share.
+
+mod transfer;
+
+pub use transfer::{Cell, TransferPage, TransferRow, DIAGRAM_MAX};
 
 use super::context::{Alternate, Chrome, Link, Views};
 use crate::model::Lang;
-use crate::source::frontmatter::{Kind, TransferStatus};
+use crate::source::frontmatter::Kind;
 use crate::text::urls::relative;
 use serde::Serialize;
-
-/// Above this many practices the diagram would be taller than anyone reads;
-/// the table, which lists them all, stands alone.
-pub const DIAGRAM_MAX: usize = 80;
 
 /// What base.html and the breadcrumbs need of any generated page.
 #[derive(Debug, Serialize)]
@@ -18,42 +19,6 @@ pub struct Head {
     pub summary: Option<String>,
     pub alternates: Vec<Alternate>,
     pub breadcrumbs: Vec<Link>,
-}
-
-/// A city column cell of a practice row.
-#[derive(Debug, Serialize)]
-pub struct Cell {
-    /// The practice comes from this city.
-    pub origin: bool,
-    /// Its status here, if the city took it over.
-    pub status: Option<&'static str>,
-    /// Sort key: origin first, then by status, then uninvolved.
-    pub rank: usize,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TransferRow {
-    pub link: Link,
-    pub cells: Vec<Cell>,
-    pub conditions: String,
-    pub fields: Vec<String>,
-    /// Space-separated keys for the filters (`data-fields`, `data-statuses`).
-    pub field_keys: String,
-    pub status_keys: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TransferPage {
-    #[serde(flatten)]
-    pub head: Head,
-    pub cities: Vec<String>,
-    pub rows: Vec<TransferRow>,
-    /// (key, label) of the policy fields that practices carry.
-    pub fields: Vec<(String, String)>,
-    pub statuses: Vec<&'static str>,
-    /// The inline SVG, unless there are more than `DIAGRAM_MAX` practices.
-    pub svg: Option<String>,
-    pub diagram_max: usize,
 }
 
 /// A term with its page count, on a taxonomy page.
@@ -139,162 +104,6 @@ impl Views<'_> {
 
     fn counterparts(urls: &[String]) -> Vec<Option<String>> {
         urls.iter().cloned().map(Some).collect()
-    }
-
-    /// The transfer overview in `lang`; `None` if there is no practice.
-    pub fn transfer_page(&self, lang: Lang) -> Option<OverviewContext<TransferPage>> {
-        let hb = &self.reader;
-        let urls = self.overviews.transfer.as_ref()?;
-        let url = urls[lang].as_str();
-        let code = hb.lang_code(lang);
-        // Cities that practices come from most go first (left in the
-        // diagram), so the main direction of transfer reads left to right.
-        let mut city_keys: Vec<&String> = hb.config().cities.keys().collect();
-        let origins = |c: &str| {
-            self.overviews.practices[lang]
-                .iter()
-                .filter(|&&p| hb.transfer(p, lang).is_some_and(|t| t.from == c))
-                .count()
-        };
-        city_keys.sort_by_cached_key(|c| (std::cmp::Reverse(origins(c)), (*c).clone()));
-        let cities: Vec<String> = city_keys
-            .iter()
-            .map(|c| hb.config().term_label("cities", c, code).to_string())
-            .collect();
-        let mut field_keys: Vec<&str> = Vec::new();
-        let mut rows = Vec::new();
-        let mut nodes_data = Vec::new();
-        for &pair in &self.overviews.practices[lang] {
-            let Some(t) = hb.transfer(pair, lang) else {
-                continue;
-            };
-            let Some(link) = self.best_link(url, pair, lang) else {
-                continue;
-            };
-            let page = hb.best_page(pair, lang);
-            let fields = &page.front.taxonomies.policy_fields;
-            for f in fields {
-                if !field_keys.contains(&f.as_str()) {
-                    field_keys.push(f);
-                }
-            }
-            let cells = city_keys
-                .iter()
-                .map(|&c| {
-                    let status = t.status_in(c);
-                    let origin = *c == t.from;
-                    Cell {
-                        origin,
-                        status: status.map(TransferStatus::as_str),
-                        rank: if origin {
-                            0
-                        } else {
-                            status.map_or(9, |s| 1 + s as usize)
-                        },
-                    }
-                })
-                .collect();
-            let mut statuses: Vec<&str> =
-                t.to.iter()
-                    .filter_map(|c| t.status_in(c))
-                    .map(TransferStatus::as_str)
-                    .collect();
-            statuses.sort_unstable();
-            statuses.dedup();
-            nodes_data.push((
-                link.title.clone(),
-                link.href.clone(),
-                city_keys
-                    .iter()
-                    .position(|&c| *c == t.from)
-                    .unwrap_or(usize::MAX),
-                t.to.iter()
-                    .filter_map(|c| {
-                        let i = city_keys.iter().position(|&k| k == c)?;
-                        Some((i, t.status_in(c)?.as_str()))
-                    })
-                    .collect::<Vec<_>>(),
-            ));
-            rows.push(TransferRow {
-                cells,
-                conditions: t.conditions.clone(),
-                fields: fields
-                    .iter()
-                    .map(|f| hb.config().term_label("policy_fields", f, code).to_string())
-                    .collect(),
-                field_keys: fields.join(" "),
-                status_keys: statuses.join(" "),
-                link,
-            });
-        }
-        field_keys.sort_by_cached_key(|f| {
-            hb.config()
-                .term_label("policy_fields", f, code)
-                .to_lowercase()
-        });
-        let labels: Vec<(&str, String)> = TransferStatus::ALL
-            .iter()
-            .map(|s| {
-                (
-                    s.as_str(),
-                    self.strings.text(lang, &format!("status-{}", s.as_str())),
-                )
-            })
-            .collect();
-        let label_of = |key: &str| {
-            labels
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map_or("", |(_, l)| l.as_str())
-        };
-        let svg = (rows.len() <= DIAGRAM_MAX).then(|| {
-            let nodes: Vec<crate::view::diagram::Node> = nodes_data
-                .iter()
-                .map(|(title, href, from, to)| crate::view::diagram::Node {
-                    title,
-                    href,
-                    from: *from,
-                    to: to.iter().map(|&(c, s)| (c, s, label_of(s))).collect(),
-                })
-                .collect();
-            let city_refs: Vec<&str> = cities.iter().map(String::as_str).collect();
-            let title = self.strings.text(lang, "diagram-title");
-            let desc = self.strings.text(lang, "diagram-desc");
-            crate::view::diagram::transfers(
-                &city_refs,
-                &nodes,
-                &crate::view::diagram::Text {
-                    id: "transfer-diagram",
-                    title: &title,
-                    desc: &desc,
-                    legend: labels.iter().map(|(k, l)| (*k, l.as_str())).collect(),
-                },
-            )
-        });
-        let title = self.strings.text(lang, "transfer-overview-title");
-        Some(OverviewContext {
-            site: self.chrome_to(url, lang, &Self::counterparts(urls)),
-            page: TransferPage {
-                head: Head {
-                    summary: Some(self.strings.text(lang, "transfer-overview-intro")),
-                    ..self.head(url, urls, title)
-                },
-                cities,
-                rows,
-                fields: field_keys
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.to_string(),
-                            hb.config().term_label("policy_fields", f, code).to_string(),
-                        )
-                    })
-                    .collect(),
-                statuses: TransferStatus::ALL.iter().map(|s| s.as_str()).collect(),
-                svg,
-                diagram_max: DIAGRAM_MAX,
-            },
-        })
     }
 
     /// The print view of `lang`; `htmls` are the chapters' bodies rendered
