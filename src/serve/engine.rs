@@ -312,15 +312,9 @@ impl Engine {
         let (first, ran) = run_jobs(&site, &steps.first);
         let mut reads = ran.reads;
         let mut failures = ran.diagnostics;
-        // Files that go, go with the last step.
-        let (removed, whole) = (steps.removed.as_slice(), steps.whole.as_slice());
-        let last = |step_is_last: bool| match step_is_last {
-            true => (removed, whole),
-            false => (&[][..], &[][..]),
-        };
         if failures.is_empty() {
-            let (gone, families) = last(steps.later.is_empty());
-            let files = served::patch(&self.files, first, gone, families);
+            // Files that go (generated pages, left-over assets) go at once.
+            let files = served::patch(&self.files, first, &steps.removed, &steps.whole);
             let changed = self.serve(files, publish);
             rebuild.first = Some((changed.len(), start.elapsed()));
             rebuild.changed = changed;
@@ -330,8 +324,7 @@ impl Engine {
             reads.extend(ran.reads);
             failures.extend(ran.diagnostics);
             if failures.is_empty() {
-                let (gone, families) = last(true);
-                let files = served::patch(&self.files, later, gone, families);
+                let files = served::patch(&self.files, later, &[], &[]);
                 rebuild.changed.extend(self.serve(files, publish));
                 rebuild.changed.sort_unstable();
                 rebuild.changed.dedup();
@@ -352,9 +345,10 @@ impl Engine {
 struct Steps {
     first: Vec<Job>,
     later: Vec<Job>,
-    /// Generated pages that no longer exist.
+    /// Generated pages that no longer exist: they go with the first step.
     removed: Vec<String>,
-    /// Path prefixes whose every file the jobs make (see `served::patch`).
+    /// Path prefixes whose every file the first step makes (see
+    /// `served::patch`).
     whole: Vec<String>,
 }
 
