@@ -3,6 +3,8 @@
 //! output file; `Site::run` turns one job into bytes. A full build runs all
 //! jobs with rayon; a single-page rebuild is the same code on a shorter list.
 
+pub mod minify;
+
 use crate::analyze::glossary::{self, Glossary};
 use crate::analyze::graph::Graph;
 use crate::analyze::highlight::Highlighter;
@@ -430,7 +432,11 @@ impl<'a> Site<'a> {
             }),
             Job::Asset(i) => Ok(Output {
                 path: format!("static/{}", self.assets[i].0),
-                bytes: self.assets[i].1.clone(),
+                bytes: if self.opts.minify {
+                    minify::asset(&self.assets[i].0, self.assets[i].1.clone())
+                } else {
+                    self.assets[i].1.clone()
+                },
             }),
             Job::Static(i, lang) => {
                 let file = &hb.statics[i];
@@ -702,13 +708,7 @@ impl<'a> Site<'a> {
 
     fn html(&self, path: String, html: String) -> Output {
         let bytes = if self.opts.minify {
-            minify_html::minify(
-                html.as_bytes(),
-                &minify_html::Cfg {
-                    minify_css: true,
-                    ..Default::default()
-                },
-            )
+            minify::html(html.as_bytes())
         } else {
             html.into_bytes()
         };
