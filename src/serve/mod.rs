@@ -23,6 +23,7 @@
 mod affected;
 pub mod http;
 mod incremental;
+mod reload;
 
 use crate::diagnostics::{render_all, Diagnostic, Severity};
 use crate::source::walk::is_ignored;
@@ -35,7 +36,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-const RELOAD_JS: &str = include_str!("reload.js");
 /// Changes closer together than this are one (editors' save bursts, a
 /// `git checkout` of many files): the rebuild waits until it was quiet
 /// this long.
@@ -64,6 +64,8 @@ pub struct State {
     shown: Mutex<String>,
     /// The model and rendered Markdown of the last good build.
     kept: Mutex<Option<crate::build::site::Kept>>,
+    /// The live-reload script with the overlay's texts (`reload`).
+    reload: RwLock<Vec<u8>>,
 }
 
 impl State {
@@ -338,6 +340,7 @@ fn swap(state: &State, new: Files) -> Vec<String> {
 /// and the tabs show the diagnostics. Returns the line for the terminal.
 pub fn rebuild(root: &Path, state: &State, why: &str) -> String {
     let start = Instant::now();
+    reload::refresh(root, state);
     let built = Mutex::new(Files::new());
     let keep = |o: crate::render::Output| {
         if let Ok(mut files) = built.lock() {
@@ -605,7 +608,7 @@ fn handle(request: tiny_http::Request, state: &State) {
         Answer::ReloadScript => respond(
             request,
             200,
-            RELOAD_JS.as_bytes().to_vec(),
+            reload::served(state),
             vec![
                 header("Content-Type", "text/javascript; charset=utf-8"),
                 header("Cache-Control", "no-cache"),
