@@ -86,7 +86,8 @@ try {
       const q = queries[lang] || queries.nl;
       const t = await page.evaluate((q) => new Promise((resolve) => {
         const input = document.getElementById('search-input');
-        const box = document.getElementById('search-listbox');
+        // The listbox comes with the engine: watch the box it goes into.
+        const box = document.getElementById('search-results');
         const t0 = performance.now();
         input.focus();
         input.value = q.split(' ')[0];
@@ -96,7 +97,7 @@ try {
           resolve({ first: performance.now() - t0, loaded: window.BrugSearch.loadedAt - t0 });
           return true;
         };
-        if (!done()) new MutationObserver((_, obs) => { if (done()) obs.disconnect(); }).observe(box, { childList: true });
+        if (!done()) new MutationObserver((_, obs) => { if (done()) obs.disconnect(); }).observe(box, { childList: true, subtree: true });
       }), q);
       first.push(t.first);
       load.push(t.loaded);
