@@ -5,11 +5,15 @@
 //   node scripts/bench-search.mjs SITE [--lang nl] [--runs 7] [--query "kerngroep overleg"]
 //
 // Reports, per language:
-//   bytes      what the browser loads before the first result (analysis
+//   page       what a page loads before any search is used (its HTML,
+//              stylesheets and the theme's loader script), raw and gzip
+//   bytes      what the browser loads before the first result (the engine,
+//              analysis
 //              scripts, search/index-LANG.js and the postings shards the
 //              first query loads), raw and gzip, and as a share of the
 //              language's indexed page text (text_bytes in the index)
-//   first      focus → index loaded → first query answered and shown (ms)
+//   first      focus → engine and index loaded → first query answered and
+//              shown (ms)
 //   keystroke  each further keystroke of the query until its results are
 //              drawn, loading any postings shard it needs (ms)
 // Every run opens a fresh page; medians (and min–max) over --runs.
@@ -39,11 +43,22 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(n < 100 * 1024 ? 1 : 0)} KB`;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--allow-file-access-from-files'] });
 try {
   for (const lang of langs) {
+    // A page before any search: every file it requests.
+    const plain = await browser.newPage();
+    const base = pathToFileURL(site).href + '/';
+    const requested = [];
+    plain.on('request', (r) => { if (r.url().startsWith(base)) requested.push(decodeURIComponent(r.url().slice(base.length))); });
+    await plain.goto(pathToFileURL(path.join(site, lang, 'index.html')).href);
+    await plain.waitForTimeout(300);
+    await plain.close();
+    const pageRaw = requested.map((f) => fs.readFileSync(path.join(site, f)));
+    console.log(`${lang}: a page before any search ${kb(pageRaw.reduce((n, b) => n + b.length, 0))} ` +
+      `(gzip ${kb(pageRaw.reduce((n, b) => n + zlib.gzipSync(b, { level: 6 }).length, 0))}): ${requested.join(', ')}`);
     const files = ['static/search/search.js', 'static/search/analysis-data.js', 'static/search/snowball/dutch-stemmer.global.min.js',
       'static/search/snowball/german-stemmer.global.min.js', 'static/search/analyze.js', `search/index-${lang}.js`];
     // The shards the first run's first word loads, found from the browser.
@@ -67,11 +82,12 @@ try {
     for (let r = 0; r < runs; r++) {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(path.join(site, lang, 'index.html')).href);
-      await page.waitForFunction(() => !!window.BrugSearch);
+      await page.waitForFunction(() => !!window.BrugLoader);
       const q = queries[lang] || queries.nl;
       const t = await page.evaluate((q) => new Promise((resolve) => {
         const input = document.getElementById('search-input');
-        const box = document.getElementById('search-listbox');
+        // The listbox comes with the engine: watch the box it goes into.
+        const box = document.getElementById('search-results');
         const t0 = performance.now();
         input.focus();
         input.value = q.split(' ')[0];
@@ -81,7 +97,7 @@ try {
           resolve({ first: performance.now() - t0, loaded: window.BrugSearch.loadedAt - t0 });
           return true;
         };
-        if (!done()) new MutationObserver((_, obs) => { if (done()) obs.disconnect(); }).observe(box, { childList: true });
+        if (!done()) new MutationObserver((_, obs) => { if (done()) obs.disconnect(); }).observe(box, { childList: true, subtree: true });
       }), q);
       first.push(t.first);
       load.push(t.loaded);

@@ -42,7 +42,7 @@ pub enum Command {
         /// Output folder [default: ROOT/public].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Write HTML as rendered, without minifying (for debugging themes).
+        /// Write pages, theme scripts and stylesheets unminified (for debugging themes).
         #[arg(long)]
         no_minify: bool,
     },

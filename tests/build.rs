@@ -268,6 +268,52 @@ fn default_build_is_minified_and_smaller() {
 }
 
 #[test]
+fn the_themes_scripts_and_stylesheets_are_minified_as_the_pages_are() {
+    const FILES: [&str; 6] = [
+        "site.js",
+        "site.css",
+        "search/search.js",
+        "search/analyze.js",
+        "search/analysis-data.js",
+        "search/snowball/dutch-stemmer.global.min.js",
+    ];
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+    let source = |file: &str| std::fs::read_to_string(theme.join(file)).unwrap();
+    let f = Fixture::new("basic");
+    f.brug(&["build"]).ok();
+    for file in FILES {
+        let (built, theirs) = (f.page(&format!("static/{file}")), source(file));
+        assert!(
+            built.len() < theirs.len(),
+            "{file}: {} of {}",
+            built.len(),
+            theirs.len()
+        );
+        if !file.ends_with(".min.js") {
+            assert!(
+                built.len() < theirs.len() * 9 / 10,
+                "{file}: {} of {}",
+                built.len(),
+                theirs.len()
+            );
+            assert!(
+                !built.contains("\n  ") && !built.contains("/* "),
+                "{file}: {built}"
+            );
+        }
+    }
+    // `--no-minify` and `minify = false` write them as they are.
+    f.build();
+    for file in FILES {
+        assert_eq!(f.page(&format!("static/{file}")), source(file), "{file}");
+    }
+    let toml = f.read_source("handbook.toml");
+    f.write("handbook.toml", format!("minify = false\n{toml}"));
+    f.brug(&["build"]).ok();
+    assert_eq!(f.page("static/site.css"), source("site.css"));
+}
+
+#[test]
 fn a_build_prints_a_one_line_summary() {
     let f = Fixture::new("basic");
     let run = f.build();

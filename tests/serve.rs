@@ -273,9 +273,22 @@ fn a_bad_edit_shows_diagnostics_and_keeps_the_last_good_site() {
     // Fixed back to the last good text: nothing changed, the overlay goes.
     f.write("content/methods/consensus.nl.md", good);
     event(&events, "ok");
-    // The overlay script knows both events.
+    // The overlay script knows both events, and its texts are the strings'.
     let script = server.get("/__brug/reload.js").text();
     assert!(script.contains("\"failed\"") && script.contains("\"reload\""));
+    assert!(script.contains("\"title\":\"Die letzte Änderung enthält Fehler\""));
+    let nl = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/nl.ftl"));
+    let nl = nl
+        .unwrap()
+        .replace("serve-close = Sluiten", "serve-close = Dicht");
+    f.write("i18n/nl.ftl", nl);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut script = String::new();
+    while Instant::now() < deadline && !script.contains("\"close\":\"Dicht\"") {
+        std::thread::sleep(Duration::from_millis(50));
+        script = server.get("/__brug/reload.js").text();
+    }
+    assert!(script.contains("\"close\":\"Dicht\""), "{script}");
 }
 
 /// An error found only once the handbook is assembled again (an unknown

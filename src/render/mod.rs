@@ -5,6 +5,7 @@
 //! `brug build`, `check`, `bundle` and `serve` all use, in parallel with
 //! rayon. A rebuild of a few pages is the same runner on a shorter list.
 
+pub mod minify;
 mod pages;
 pub mod renderer;
 mod search;
@@ -185,9 +186,13 @@ impl<'a> Site<'a> {
             })),
             Job::Asset(i) => {
                 let (path, bytes) = &self.renderer.assets[i];
+                let bytes = match self.renderer.opts.minify {
+                    true => minify::asset(path, bytes.clone()),
+                    false => bytes.clone(),
+                };
                 Ok(file(Output {
                     path: format!("static/{path}"),
-                    bytes: bytes.clone(),
+                    bytes,
                 }))
             }
             Job::Static(i, lang) => {

@@ -84,13 +84,7 @@ impl Renderer {
     /// An HTML output file, minified when the build minifies.
     pub fn html(&self, path: String, html: String) -> Output {
         let bytes = if self.opts.minify {
-            minify_html::minify(
-                html.as_bytes(),
-                &minify_html::Cfg {
-                    minify_css: true,
-                    ..Default::default()
-                },
-            )
+            super::minify::html(html.as_bytes())
         } else {
             html.into_bytes()
         };

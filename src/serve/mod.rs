@@ -14,6 +14,7 @@ mod affected;
 pub mod engine;
 pub mod http;
 mod plan;
+mod reload;
 mod respond;
 mod served;
 mod watch;
@@ -47,6 +48,8 @@ pub struct State {
     /// repeated after every save.
     shown: Mutex<String>,
     engine: Mutex<Engine>,
+    /// The live-reload script with the overlay's texts (`reload`).
+    reload: RwLock<Vec<u8>>,
 }
 
 impl State {
@@ -57,6 +60,7 @@ impl State {
             clients: Mutex::default(),
             shown: Mutex::default(),
             engine: Mutex::new(Engine::new(root)),
+            reload: RwLock::default(),
         }
     }
 
@@ -92,7 +96,8 @@ impl State {
     }
 
     /// The first build. Returns the terminal line.
-    fn first_build(&self) -> String {
+    fn first_build(&self, root: &Path) -> String {
+        reload::refresh(root, self);
         let Ok(mut engine) = self.engine.lock() else {
             return "the rebuild engine is gone".into();
         };
@@ -107,6 +112,11 @@ impl State {
             return "the rebuild engine is gone".into();
         };
         let rebuild = engine.rebuild(paths, &|files, changed| self.publish(files, changed));
+        // A full build follows the strings and handbook.toml, whose texts
+        // the overlay shows.
+        if rebuild.route == Route::Full {
+            reload::refresh(root, self);
+        }
         let named = if rebuild.paths.is_empty() {
             paths
         } else {
@@ -189,7 +199,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     // Watching starts first: a save during the first build is not missed.
     let watching = watch::Watching::start(&opts.root)
         .map_err(|e| anyhow::anyhow!("cannot watch {}: {e:#}", opts.root.display()))?;
-    eprintln!("{}", state.first_build());
+    eprintln!("{}", state.first_build(&opts.root));
     let server = tiny_http::Server::http((opts.bind.as_str(), opts.port)).map_err(|e| {
         anyhow::anyhow!(
             "cannot listen on {}:{}: {e} (is another server using the port? try --port {})",

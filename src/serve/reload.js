@@ -7,12 +7,10 @@
      ok      the build is good again: remove the overlay */
 (function () {
   "use strict";
-  var TEXT = {
-    nl: { title: "De laatste wijziging bevat fouten", kept: "U ziet de laatste versie zonder fouten. Na het herstel verdwijnt deze melding vanzelf.", close: "Sluiten", hint: "Tip" },
-    de: { title: "Die letzte Änderung enthält Fehler", kept: "Sie sehen die letzte fehlerfreie Fassung. Nach der Korrektur verschwindet diese Meldung von selbst.", close: "Schließen", hint: "Tipp" }
-  };
-  var lang = (document.documentElement.lang || "nl").slice(0, 2);
-  var t = TEXT[lang] || TEXT.nl;
+  /* The overlay's texts per language code, {title, kept, close, hint}:
+     the server puts the handbook's strings (serve-… in i18n/*.ftl) here. */
+  var TEXT = /*TEXT*/{};
+  var t = TEXT[document.documentElement.lang] || TEXT[Object.keys(TEXT)[0]] || {};
 
   function here() {
     var p = decodeURIComponent(location.pathname).replace(/^\//, "");

@@ -8,8 +8,6 @@ use std::io::Write;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-const RELOAD_JS: &str = include_str!("reload.js");
-
 /// Answers one request.
 pub(super) fn handle(request: tiny_http::Request, state: &State) {
     use tiny_http::{Header, Method, Response};
@@ -73,7 +71,7 @@ pub(super) fn handle(request: tiny_http::Request, state: &State) {
         Answer::ReloadScript => respond(
             request,
             200,
-            RELOAD_JS.as_bytes().to_vec(),
+            super::reload::served(state),
             vec![
                 header("Content-Type", "text/javascript; charset=utf-8"),
                 header("Cache-Control", "no-cache"),

@@ -57,7 +57,8 @@ pub struct Config {
     /// Absolute URL of the published site; used only in `sitemap.xml`.
     pub base_url: String,
     pub missing_translation: MissingTranslation,
-    /// Minify HTML output (the CLI's `--no-minify` turns it off).
+    /// Minify the pages and the theme's scripts and stylesheets (the CLI's
+    /// `--no-minify` turns it off).
     pub minify: bool,
     /// Site title per language.
     pub title: Labels,

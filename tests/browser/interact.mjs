@@ -9,10 +9,13 @@
 //   glossary tips    keyboard focus shows a term's explanation, Escape hides
 //                    it, a first tap on a touch screen shows it and a second
 //                    tap follows the link
-//   search           typing in the header search shows results in an ARIA
-//                    listbox (axe finds no violation with it open); arrow
-//                    keys and Enter follow a result; Escape closes; the
-//                    search page shows full results with marked words
+//   search           a page loads no search script until the search field
+//                    gets focus; a query typed before the engine arrived
+//                    still shows its results; typing in the header search
+//                    shows results in an ARIA listbox (axe finds no
+//                    violation with it open); arrow keys and Enter follow a
+//                    result; Escape closes; the search page shows full
+//                    results with marked words
 //   offline          no request other than file:, no console error
 //
 // Prints one line per case and finally `N passed, M failed`.
@@ -162,9 +165,21 @@ try {
   {
     const page = await browser.newPage();
     guard(page, problems);
+    const engine = [];
+    const base = pathToFileURL(site).href + '/';
+    page.on('request', (r) => {
+      const rel = r.url().startsWith(base) ? r.url().slice(base.length) : r.url();
+      if (/^(static\/)?search\//.test(rel)) engine.push(rel);
+    });
     await page.goto(url('nl/index.html'));
+    await page.waitForTimeout(300);
+    check('a page loads no search script before search is used', engine.length === 0, engine.join(', '));
+    check('it has the loader, not the engine', await page.evaluate(() => !!window.BrugLoader && !window.BrugSearch));
     const input = page.locator('#search-input');
     await input.focus();
+    await page.waitForFunction(() => !!window.BrugSearch && window.BrugSearch.ready('nl'), null, { timeout: 5000 }).catch(() => {});
+    check('focusing the search field loads the engine, the analysis and the index',
+      ['static/search/search.js', 'static/search/analyze.js', 'search/index-nl.js'].every((f) => engine.includes(f)), engine.join(', '));
     await input.pressSequentially('kerngroep', { delay: 30 });
     await page.waitForSelector('#search-listbox [role=option]', { timeout: 5000 }).catch(() => {});
     const options = await page.locator('#search-listbox [role=option]').count();
@@ -194,6 +209,19 @@ try {
     await page.waitForSelector('#search-listbox [role=option]', { timeout: 5000 }).catch(() => {});
     await page.locator('#search-input').press('Escape');
     check('Escape closes the results', (await page.locator('#search-input').getAttribute('aria-expanded')) === 'false');
+    // A query typed before the engine is there (in the same task as the
+    // focus that asks for it) is not lost.
+    await page.goto(url('nl/index.html'));
+    const early = await page.evaluate(() => {
+      const field = document.getElementById('search-input');
+      field.focus();
+      field.value = 'kerngroep';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return !window.BrugSearch;
+    });
+    const earlyShown = await page.waitForSelector('#search-listbox [role=option]', { timeout: 5000 }).then(() => true, () => false);
+    check('a query typed before the engine arrived shows its results', early && earlyShown,
+      `typed before the engine: ${early}, results: ${earlyShown}`);
     await page.goto(url('nl/search/index.html') + '?q=kerngroep');
     await page.waitForSelector('#search-page-results li', { timeout: 5000 }).catch(() => {});
     const full = await page.locator('#search-page-results li').count();

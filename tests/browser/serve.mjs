@@ -3,7 +3,8 @@
 // tab, so does another page's new title that the tab lists, a stylesheet
 // change is swapped in without a reload, a bad edit shows the diagnostics
 // over the page (which axe finds no WCAG violation in) and fixing it
-// removes them.
+// removes them. The overlay's texts are the handbook's strings
+// (i18n/*.ftl): an edited one shows in a tab opened after the edit.
 //
 //   node tests/browser/serve.mjs BRUG_BINARY FIXTURE_DIR
 //
@@ -12,12 +13,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [binary, fixture] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-serve-'));
 fs.cpSync(fixture, dir, { recursive: true });
@@ -77,7 +80,7 @@ try {
   check('a bad edit shows the diagnostics over the page', overlay);
   const text = overlay ? await page.textContent('#brug-overlay') : '';
   check('with file, line and message', text.includes('content/modules/start.nl.md:2') && text.includes('TOML'), text);
-  check('in the page\'s language', text.includes('De laatste wijziging bevat fouten'), text);
+  check('in the page\'s language', text.includes('De laatste wijziging bevat fouten') && text.includes('Sluiten'), text);
   if (overlay) {
     await page.addScriptTag({ content: axeSource });
     const axe = await page.evaluate(async () => {
@@ -86,6 +89,16 @@ try {
     });
     check('axe finds no violation with the diagnostics shown', axe.length === 0, axe.join('; '));
   }
+  // A string edited in i18n/nl.ftl titles the overlay of a tab opened after it.
+  fs.mkdirSync(path.join(dir, 'i18n'), { recursive: true });
+  const strings = fs.readFileSync(path.join(repo, 'i18n/nl.ftl'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'i18n/nl.ftl'), strings.replace(/^serve-failed-title = .*$/m, 'serve-failed-title = Er ging iets mis'));
+  const script = async () => (await fetch(`http://127.0.0.1:${port}/__brug/reload.js`)).text();
+  for (let i = 0; i < 100 && !(await script()).includes('Er ging iets mis'); i++) await new Promise((r) => setTimeout(r, 100));
+  await page.reload();
+  const retitled = await page.waitForSelector('#brug-overlay', { timeout: 10000 }).then(() => true, () => false);
+  const newText = retitled ? await page.textContent('#brug-overlay') : '';
+  check('the overlay\'s texts come from i18n/*.ftl', newText.includes('Er ging iets mis'), newText);
   fs.writeFileSync(file, original);
   const gone = await page.waitForSelector('#brug-overlay', { state: 'detached', timeout: 10000 }).then(() => true, () => false);
   check('fixing it removes them', gone);

@@ -1,8 +1,9 @@
-/* brug default theme: small enhancements. Every page reads in full without
-   this script; it adds sorting and filtering to overview tables and makes
-   glossary explanations dismissible and reachable on touch screens. Plain
+/* brug default theme: the one script every page loads. Every page reads in
+   full without it; it adds sorting and filtering to overview tables, makes
+   glossary explanations dismissible and reachable on touch screens, and
+   loads the search engine the first time a reader uses search. Plain
    script (no modules, no fetch), so it also runs from file://. */
-(function () {
+(function (root) {
   "use strict";
 
   /* Sortable, filterable tables: <table data-sortable>. A header cell with
@@ -110,9 +111,69 @@
     if (term && !term.contains(event.relatedTarget)) term.classList.remove("dismissed");
   }
 
+  /* Search: the engine (search.js), the analysis it needs and the index
+     of a language are larger than everything else a page loads, so they
+     load only when a reader uses search: on the first focus of or input in
+     the search field, or on the search page with a query (?q=). They are
+     <script> elements (file:// allows no fetch), requested at once and run
+     in the order asked for (async = false), so nothing waits for a round
+     trip; search.js asks for more through BrugLoader.search. */
+  var ENGINE = ["static/search/search.js", "static/search/analysis-data.js",
+    "static/search/snowball/dutch-stemmer.global.min.js",
+    "static/search/snowball/german-stemmer.global.min.js", "static/search/analyze.js"];
+  var requested = {};
+  var loader = root.BrugLoader = {
+    /* Whether a script failed to load; onfail (set by search.js) hears it. */
+    failed: false,
+    onfail: null,
+    /* Adds the script at src once, to run in order after those before. */
+    load: function (src) {
+      if (requested[src]) return;
+      requested[src] = true;
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = false;
+      s.onerror = function () {
+        loader.failed = true;
+        if (loader.onfail) loader.onfail();
+      };
+      document.head.appendChild(s);
+    },
+    /* The engine and the index of each of langs; base leads to the site root. */
+    search: function (base, langs) {
+      ENGINE.forEach(function (f) { loader.load(base + f); });
+      langs.forEach(function (lang) { loader.load(base + "search/index-" + lang + ".js"); });
+    }
+  };
+
+  function enhanceSearch() {
+    var form = document.querySelector("form.search");
+    var input = form && form.querySelector("input[type=search]");
+    if (!input) return;
+    var lang = form.getAttribute("data-lang");
+    var all = (form.getAttribute("data-langs") || lang).split(" ");
+    function start(both) {
+      input.removeEventListener("focus", use);
+      input.removeEventListener("input", use);
+      loader.search(form.getAttribute("data-root") || "", both ? all : [lang]);
+    }
+    function use() {
+      var box = form.querySelector("input[name=both]");
+      start(box && box.checked);
+    }
+    input.addEventListener("focus", use);
+    input.addEventListener("input", use);
+    if (document.activeElement === input || input.value) use();
+    var params = new URLSearchParams(root.location.search);
+    if (document.getElementById("search-page") && (params.get("q") || "").trim()) {
+      start(params.get("both") === "1");
+    }
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
     enhanceTerms();
+    enhanceSearch();
   }
 
   if (document.readyState === "loading") {
@@ -120,4 +181,4 @@
   } else {
     init();
   }
-})();
+})(window);

@@ -1,8 +1,9 @@
-/* brug search: the query side. Loaded on every page (small); on the first
-   focus of the search field it loads, with <script> elements only (so it
-   works from file:// too), the analysis (Snowball stemmers, analysis data,
-   analyze.js) and the index of the page's language. Queries get the same
-   analysis as the index (analyze.js mirrors the build's Rust code).
+/* brug search: the query side. The theme's loader (site.js, BrugLoader)
+   adds it the first time a reader uses search, together with the analysis
+   (Snowball stemmers, analysis data, analyze.js) and the index of the
+   page's language, with <script> elements only (so it works from file://
+   too); no page loads any of it before. Queries get the same analysis as
+   the index (analyze.js mirrors the build's Rust code).
 
    Index format (search/index-LANG.js calls BrugSearch.index):
      terms     sorted search terms
@@ -315,34 +316,24 @@
 
   /* ---- loading */
 
-  function load(src, onload, ordered) {
+  function load(src, onload) {
     var s = document.createElement("script");
     s.src = src;
-    if (ordered) s.async = false;
     if (onload) s.onload = onload;
     s.onerror = function () { failed = true; notify(); };
     document.head.appendChild(s);
   }
 
-  var failed = false;
+  var loader = root.BrugLoader;
+  var failed = !!(loader && loader.failed);
   var listeners = [];
   function notify() { listeners.slice().forEach(function (f) { f(); }); }
+  if (loader) loader.onfail = function () { failed = true; notify(); };
 
-  /* Loads the analysis and the indexes of `langs`: all requested at once,
-     executed in order (async = false), so nothing waits for a round trip. */
-  var analysisRequested = false;
+  /* The analysis and the indexes of `langs`: the loader requests each
+     once (the analysis came with this script) and runs them in order. */
   function ensure(base, langs) {
-    var scripts = ["search/analysis-data.js", "search/snowball/dutch-stemmer.global.min.js",
-      "search/snowball/german-stemmer.global.min.js", "search/analyze.js"];
-    if (!analysisRequested) {
-      analysisRequested = true;
-      scripts.forEach(function (s) { load(base + "static/" + s, null, true); });
-    }
-    langs.forEach(function (lang) {
-      if (indexes[lang] || waiting["ix-" + lang]) return;
-      waiting["ix-" + lang] = true;
-      load(base + "search/index-" + lang + ".js", function () { prefetch(lang); }, true);
-    });
+    if (loader) loader.search(base, langs.filter(function (lang) { return !indexes[lang]; }));
   }
 
   /* After the index, the remaining postings shards load one by one when
@@ -377,6 +368,8 @@
       indexes[data.lang] = data;
       root.BrugSearch.loadedAt = root.performance ? performance.now() : 0;
       notify();
+      // In a page (not under node's tests), the other shards follow.
+      if (typeof document !== "undefined") prefetch(data.lang);
     },
     /* Called by search/post-LANG-K.js: the postings of shard k. */
     postings: function (lang, k, list) {
@@ -549,6 +542,10 @@
 
     input.addEventListener("focus", function () { ensure(base, both && both.checked ? langs : [lang]); });
     input.addEventListener("input", run);
+    // What the reader did before this script arrived: the focus that
+    // loaded it, the first keystrokes.
+    if (input.value.trim()) run();
+    else if (document.activeElement === input) ensure(base, both && both.checked ? langs : [lang]);
     if (both) both.addEventListener("change", function () { ensure(base, both.checked ? langs : [lang]); run(); });
     listeners.push(function () { if (document.activeElement === input || input.value) run(); });
     input.addEventListener("keydown", function (e) {
