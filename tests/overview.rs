@@ -20,7 +20,8 @@ fn rows(html: &str) -> Vec<(String, String)> {
 
 /// The cells of the row whose practice is `title`, as text without tags.
 fn row_cells(html: &str, title: &str) -> Vec<String> {
-    let at = html.find(&format!(">{title}</a></th>")).unwrap();
+    let body = html.find("<tbody>").unwrap();
+    let at = body + html[body..].find(&format!(">{title}</a>")).unwrap();
     let end = at + html[at..].find("</tr>").unwrap();
     html[at..end]
         .split("<td")
@@ -256,4 +257,40 @@ fn above_eighty_practices_the_table_stands_alone() {
     assert_eq!(rows(&nl).len(), 83, "every practice in the table");
     assert!(!nl.contains("<svg"), "no diagram");
     assert!(nl.contains("Het diagram wordt getoond tot 80 praktijken"));
+}
+
+#[test]
+fn an_unstated_origin_and_the_data_source_are_shown_as_such() {
+    let f = Fixture::new("web");
+    let mut toml = f.read_source("handbook.toml");
+    toml.push_str("\n[transfer_source]\nnl = \"Bron: de projectaanvraag.\"\nde = \"Quelle: der Projektantrag.\"\n");
+    f.write("handbook.toml", toml);
+    for (lang, title) in [("nl", "Profiel"), ("de", "Profil")] {
+        f.write(
+            &format!("content/practices/profiel.{lang}.md"),
+            format!("+++\ntitle = \"{title}\"\nkind = \"practice\"\n[transfer]\nto = [\"almelo\"]\nstatus = \"proposed\"\n+++\nZie [consensus](../methods/consensus.md).\n"),
+        );
+    }
+    f.build();
+    let nl = f.page("nl/overdracht/index.html");
+    assert!(nl.contains("Bron: de projectaanvraag."));
+    // No city is its origin: no "Herkomst" cell, Almelo has the new status.
+    let cells = row_cells(&nl, "Profiel");
+    assert_eq!(
+        &cells[..3],
+        ["–niet betrokken", "Voorgesteld", "–niet betrokken"],
+        "{cells:?}"
+    );
+    assert!(nl.contains("data-statuses=\"proposed\""));
+    assert!(
+        nl.contains("Profiel</a><span class=\"transfer-unstated\">Herkomst: niet vermeld</span>")
+    );
+    let de = main_of(&f.page("de/practices/profiel/index.html")).to_string();
+    let from = &de[de.find("<dt>Herkunft</dt>").unwrap()..];
+    assert!(
+        from.starts_with("<dt>Herkunft</dt><dd>nicht angegeben</dd>"),
+        "{from}"
+    );
+    assert!(de.contains("Almelo: ") && de.contains("Vorgeschlagen"));
+    assert!(de.contains("Quelle: der Projektantrag."));
 }

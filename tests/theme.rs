@@ -42,10 +42,16 @@ fn every_string_the_templates_use_exists() {
                     .iter()
                     .map(|k| format!("{id}{k}"))
                     .collect(),
-                "status-" => ["planned", "adapting", "implemented", "not_transferable"]
-                    .iter()
-                    .map(|k| format!("status-{k}"))
-                    .collect(),
+                "status-" => [
+                    "proposed",
+                    "planned",
+                    "adapting",
+                    "implemented",
+                    "not_transferable",
+                ]
+                .iter()
+                .map(|k| format!("status-{k}"))
+                .collect(),
                 "taxonomy-" => ["policy_fields", "target_groups", "cities"]
                     .iter()
                     .map(|k| format!("taxonomy-{k}"))

@@ -186,7 +186,7 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
         let fm = &page.front;
         if let Some(t) = &fm.transfer {
             check_transfer(page, t, diags);
-            for city in std::iter::once(&t.from).chain(&t.to) {
+            for city in t.from.iter().chain(&t.to) {
                 if !config.cities.contains_key(city) {
                     diags.push(
                         Diagnostic::error(
@@ -248,13 +248,13 @@ fn check_transfer(
     t: &crate::source::frontmatter::Transfer,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if t.to.contains(&t.from) {
+    if let Some(from) = t.from.as_ref().filter(|f| t.to.contains(f)) {
         diags.push(
             Diagnostic::error(
                 &page.file,
-                format!("the practice goes from `{}` to itself", t.from),
+                format!("the practice goes from `{from}` to itself"),
             )
-            .at(&page.text, value_offset_after(page, "to", &t.from))
+            .at(&page.text, value_offset_after(page, "to", from))
             .hint("list in `to` only the cities that took the practice over"),
         );
     }

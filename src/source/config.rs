@@ -16,7 +16,7 @@ pub type Labels = BTreeMap<String, String>;
 /// `[cities]` because cities also appear in `[transfer]` tables.
 pub const TAXONOMIES: [&str; 3] = ["policy_fields", "target_groups", "cities"];
 
-const KNOWN_KEYS: [&str; 11] = [
+const KNOWN_KEYS: [&str; 12] = [
     "languages",
     "glossary",
     "default_language",
@@ -26,6 +26,7 @@ const KNOWN_KEYS: [&str; 11] = [
     "minify",
     "title",
     "description",
+    "transfer_source",
     "cities",
     "taxonomies",
 ];
@@ -64,6 +65,9 @@ pub struct Config {
     pub title: Labels,
     /// One-sentence site description per language (meta description).
     pub description: Labels,
+    /// Per language: where the `[transfer]` data come from and what they
+    /// cannot say, shown on the transfer overview and every practice.
+    pub transfer_source: Labels,
     /// City key → label per language.
     pub cities: BTreeMap<String, Labels>,
     /// Taxonomy name → term key → label per language.
@@ -84,6 +88,7 @@ impl Default for Config {
             minify: true,
             title: Labels::new(),
             description: Labels::new(),
+            transfer_source: Labels::new(),
             cities: BTreeMap::new(),
             taxonomies: BTreeMap::new(),
             glossary: None,

@@ -53,6 +53,9 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TransferStatus {
+    /// Suggested by the handbook's editors; the cities did not plan it.
+    Proposed,
+    /// Planned by the cities (in the shipped handbook: in the application).
     Planned,
     Adapting,
     Implemented,
@@ -60,7 +63,8 @@ pub enum TransferStatus {
 }
 
 impl TransferStatus {
-    pub const ALL: [TransferStatus; 4] = [
+    pub const ALL: [TransferStatus; 5] = [
+        TransferStatus::Proposed,
         TransferStatus::Planned,
         TransferStatus::Adapting,
         TransferStatus::Implemented,
@@ -70,6 +74,7 @@ impl TransferStatus {
     /// The key used in front matter, CSS classes and string ids.
     pub fn as_str(self) -> &'static str {
         match self {
+            TransferStatus::Proposed => "proposed",
             TransferStatus::Planned => "planned",
             TransferStatus::Adapting => "adapting",
             TransferStatus::Implemented => "implemented",
@@ -97,7 +102,7 @@ impl<'de> Deserialize<'de> for Statuses {
         fn status<E: serde::de::Error>(s: &str) -> Result<TransferStatus, E> {
             TransferStatus::parse(s).ok_or_else(|| {
                 E::custom(format!(
-                    "unknown status `{s}`; use one of: planned, adapting, implemented, not_transferable"
+                    "unknown status `{s}`; use one of: proposed, planned, adapting, implemented, not_transferable"
                 ))
             })
         }
@@ -127,8 +132,10 @@ impl<'de> Deserialize<'de> for Statuses {
 /// A practice's `[transfer]` table.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Transfer {
-    /// City key of the origin.
-    pub from: String,
+    /// City key of the origin; `None` when the sources do not state one
+    /// (the page then says "origin not stated" instead of guessing).
+    #[serde(default)]
+    pub from: Option<String>,
     /// City keys it goes to.
     pub to: Vec<String>,
     pub status: Statuses,
@@ -138,6 +145,11 @@ pub struct Transfer {
 }
 
 impl Transfer {
+    /// Whether `city` is the stated origin.
+    pub fn comes_from(&self, city: &str) -> bool {
+        self.from.as_deref() == Some(city)
+    }
+
     /// The status in target city `city` (`None` if it has none).
     pub fn status_in(&self, city: &str) -> Option<TransferStatus> {
         match &self.status {
@@ -373,6 +385,7 @@ mod tests {
         assert_eq!(t.status, Statuses::All(TransferStatus::NotTransferable));
         assert_eq!(t.status_in("almelo"), Some(TransferStatus::NotTransferable));
         assert_eq!(t.status_in("muenster"), None);
+        assert!(t.comes_from("muenster") && !t.comes_from("almelo"));
         let s = split(text, Path::new("x")).unwrap();
         assert_eq!(s.body, "\n# Body\n");
     }
@@ -403,6 +416,22 @@ mod tests {
                 .unwrap();
         assert_eq!(diags[0].line, 6, "{diags:?}");
         assert!(diags[0].message.contains("done"));
+    }
+
+    #[test]
+    fn origin_may_be_left_unstated_and_status_proposed() {
+        let text =
+            "+++\ntitle = \"A\"\n[transfer]\nto = [\"almelo\"]\nstatus = \"proposed\"\n+++\n";
+        let (fm, diags) = load(text).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let t = fm.unwrap().transfer.unwrap();
+        assert_eq!(t.from, None);
+        assert!(!t.comes_from("almelo") && !t.comes_from("muenster"));
+        assert_eq!(t.status_in("almelo"), Some(TransferStatus::Proposed));
+        assert_eq!(
+            TransferStatus::parse("proposed"),
+            Some(TransferStatus::Proposed)
+        );
     }
 
     #[test]

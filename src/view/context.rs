@@ -95,9 +95,12 @@ pub struct CityStatus {
 
 #[derive(Debug, Serialize)]
 pub struct TransferView {
-    pub from: String,
+    /// The origin's label; `None` when the page states none.
+    pub from: Option<String>,
     pub to: Vec<CityStatus>,
     pub conditions: String,
+    /// `transfer_source` of handbook.toml in this language, if set.
+    pub source: Option<String>,
 }
 
 /// Everything a page, section or home template shows.
@@ -496,7 +499,7 @@ pub fn transfer_view(
 ) -> TransferView {
     let label = |city: &str| config.term_label("cities", city, code).to_string();
     TransferView {
-        from: label(&t.from),
+        from: t.from.as_deref().map(label),
         to: t
             .to
             .iter()
@@ -506,6 +509,7 @@ pub fn transfer_view(
             })
             .collect(),
         conditions: t.conditions.clone(),
+        source: config.transfer_source.get(code).cloned(),
     }
 }
 

@@ -232,6 +232,7 @@ fn legend(s: &mut String, legend: &[(&str, &str)], legend_y: u32) {
 /// The same symbols as the status badges in site.css.
 fn status_icon(status: &str) -> &'static str {
     match status {
+        "proposed" => "◌",
         "planned" => "○",
         "adapting" => "◐",
         "implemented" => "●",

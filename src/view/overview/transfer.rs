@@ -27,6 +27,8 @@ pub struct Cell {
 #[derive(Debug, Serialize)]
 pub struct TransferRow {
     pub link: Link,
+    /// The page states no origin: the row says so instead of a city.
+    pub origin_unstated: bool,
     pub cells: Vec<Cell>,
     pub conditions: String,
     pub fields: Vec<String>,
@@ -44,6 +46,8 @@ pub struct TransferPage {
     /// (key, label) of the policy fields that practices carry.
     pub fields: Vec<(String, String)>,
     pub statuses: Vec<&'static str>,
+    /// `transfer_source` of handbook.toml in this language, if set.
+    pub source: Option<String>,
     /// The inline SVG, unless there are more than `DIAGRAM_MAX` practices.
     pub svg: Option<String>,
     pub diagram_max: usize,
@@ -97,6 +101,7 @@ impl Views<'_> {
                 rows,
                 fields,
                 statuses: TransferStatus::ALL.iter().map(|s| s.as_str()).collect(),
+                source: hb.config().transfer_source.get(code).cloned(),
                 svg,
                 diagram_max: DIAGRAM_MAX,
             },
@@ -111,7 +116,7 @@ impl Views<'_> {
         let origins = |c: &str| {
             self.overviews.practices[lang]
                 .iter()
-                .filter(|&&p| hb.transfer(p, lang).is_some_and(|t| t.from == c))
+                .filter(|&&p| hb.transfer(p, lang).is_some_and(|t| t.comes_from(c)))
                 .count()
         };
         city_keys.sort_by_cached_key(|c| (std::cmp::Reverse(origins(c)), (*c).clone()));
@@ -172,6 +177,7 @@ impl Views<'_> {
                 .collect(),
             field_keys: fields.join(" "),
             status_keys: status_keys(t),
+            origin_unstated: t.from.is_none(),
             link,
         }
     }
@@ -217,7 +223,7 @@ impl Views<'_> {
 /// The cell of a practice with transfer `t` in the column of `city`.
 fn cell(t: &Transfer, city: &str) -> Cell {
     let status = t.status_in(city);
-    let origin = city == t.from;
+    let origin = t.comes_from(city);
     Cell {
         origin,
         status: status.map(TransferStatus::as_str),
@@ -255,7 +261,7 @@ fn diagram_node<'n>(
         href: &link.href,
         from: city_keys
             .iter()
-            .position(|&c| *c == t.from)
+            .position(|&c| t.comes_from(c))
             .unwrap_or(usize::MAX),
         to: t
             .to
@@ -290,7 +296,7 @@ mod tests {
             ("enschede".to_string(), TransferStatus::Planned),
         ];
         Transfer {
-            from: "muenster".into(),
+            from: Some("muenster".into()),
             to,
             status: Statuses::PerCity(per_city.into_iter().collect()),
             conditions: String::new(),
@@ -303,8 +309,8 @@ mod tests {
         let origin = cell(&t, "muenster");
         assert!(origin.origin && origin.status.is_none() && origin.rank == 0);
         let almelo = cell(&t, "almelo");
-        assert_eq!((almelo.status, almelo.rank), (Some("implemented"), 3));
-        assert_eq!(cell(&t, "enschede").rank, 1);
+        assert_eq!((almelo.status, almelo.rank), (Some("implemented"), 4));
+        assert_eq!(cell(&t, "enschede").rank, 2);
         let other = cell(&t, "gronau");
         assert!(!other.origin && other.status.is_none() && other.rank == 9);
     }
@@ -340,5 +346,30 @@ mod tests {
         );
         assert_eq!(node.to, [(0, "implemented", "Ingevoerd")]);
         assert_eq!(label_of(&labels, "planned"), "");
+    }
+
+    #[test]
+    fn an_unstated_origin_has_no_column_and_no_arrow() {
+        let t = Transfer {
+            from: None,
+            status: Statuses::All(TransferStatus::Proposed),
+            ..transfer()
+        };
+        assert!(!cell(&t, "muenster").origin);
+        assert_eq!(cell(&t, "almelo").status, Some("proposed"));
+        assert_eq!(status_keys(&t), "proposed");
+        let link = Link {
+            title: "Profiel".into(),
+            href: "../profiel/".into(),
+            current: false,
+            summary: None,
+            kind: None,
+            missing: false,
+            lang: None,
+        };
+        let keys = ["almelo", "muenster"].map(String::from);
+        let city_keys: Vec<&String> = keys.iter().collect();
+        let node = diagram_node(&link, &t, &city_keys, &[]);
+        assert_eq!(node.from, usize::MAX);
     }
 }
