@@ -14,6 +14,7 @@ use super::served;
 use crate::analyze::prepared::{Prepared, Reuse};
 use crate::build::site::{self, Built, Dest};
 use crate::diagnostics::Diagnostic;
+use crate::model::{Handbook, Page, PageId};
 use crate::render::{Job, Output, Site};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -42,7 +43,8 @@ pub struct Rebuild {
     /// The changed paths it was for: those that lasted (an editor's
     /// temporary file that came and went is not among them).
     pub paths: Vec<PathBuf>,
-    /// Jobs run (for a full build: files made).
+    /// Jobs of the first step: the pages a reload waits for (for a full
+    /// build: all files made).
     pub jobs: usize,
     /// Served files that changed, sorted.
     pub changed: Vec<String>,
@@ -197,16 +199,22 @@ impl Engine {
     /// Markdown (the changed pages' rendered anew) and `affected` names
     /// the jobs whose inputs changed.
     fn pages(&mut self, edit: PagesEdit, publish: Publish, start: Instant) -> Rebuild {
-        let Some(old) = self.kept.take() else {
+        let Some(mut old) = self.kept.take() else {
             return self.full(publish);
         };
         let PagesEdit {
-            hb,
+            read,
             pages,
             file_diagnostics,
-            mut diagnostics,
             search_keys,
         } = edit;
+        let before = affected::fingerprints(&old.hb);
+        let mut diagnostics = file_diagnostics.clone();
+        let Some(hb) = assemble(&self.root, &mut old, read, &mut diagnostics) else {
+            // A page or URL moved (or an error only the whole model shows):
+            // the kept state is taken apart, and the full build makes it anew.
+            return self.full(publish);
+        };
         let Prepared {
             markdown,
             graph,
@@ -231,7 +239,7 @@ impl Engine {
                 hb: &old.hb,
                 graph: &graph,
                 overviews: &overviews,
-                fingerprints: &affected::fingerprints(&old.hb),
+                fingerprints: &before,
                 search_keys: &search_keys,
             },
             &After {
@@ -307,7 +315,7 @@ impl Engine {
     ) -> Rebuild {
         let mut rebuild = Rebuild::new(route, start);
         rebuild.diagnostics = diagnostics;
-        rebuild.jobs = steps.first.len() + steps.later.len();
+        rebuild.jobs = steps.first.len();
         let site = Site::new(&kept.hb, &kept.prepared, &kept.renderer);
         let (first, ran) = run_jobs(&site, &steps.first);
         let mut reads = ran.reads;
@@ -350,6 +358,26 @@ struct Steps {
     /// Path prefixes whose every file the first step makes (see
     /// `served::patch`).
     whole: Vec<String>,
+}
+
+/// The model of `old` with the pages of `read` in place of theirs, taking
+/// `old`'s pages; `None` when a page or URL is no longer where it was, or
+/// the model has an error.
+fn assemble(
+    root: &Path,
+    old: &mut Built,
+    read: Vec<(PageId, Page)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Handbook> {
+    let mut pages = std::mem::take(&mut old.hb.pages);
+    for (id, page) in read {
+        pages[id] = page;
+    }
+    let statics = old.hb.statics.iter().map(|s| s.source.clone()).collect();
+    let config = old.hb.config.clone();
+    let hb = crate::model::load::assemble(root, config, pages, statics, diags);
+    let fits = affected::same_pairs(&old.hb, &hb) && !diags.iter().any(Diagnostic::is_error);
+    fits.then_some(hb)
 }
 
 /// The search index jobs of the languages `search` and the print views of

@@ -176,7 +176,7 @@ fn line(why: &str, r: &Rebuild, first: bool) -> String {
             "{why}: {first_files} page(s) re-rendered in {first_ms} ms; search index and print view ({count} file(s)) after {ms} ms"
         ),
         Route::Pages => format!(
-            "{why}: {} job(s) rendered again, {first_files} page(s) changed in {first_ms} ms; overview pages, search index and print view as needed ({count} file(s) changed) after {ms} ms",
+            "{why}: {} page(s) rendered again, {first_files} changed, in {first_ms} ms; overview pages, search index and print view as needed ({count} file(s) changed) after {ms} ms",
             r.jobs
         ),
         Route::Theme => format!(

@@ -8,14 +8,15 @@
 //!   whose outdated notice changed, and its language's search index and
 //!   print view can differ.
 //! - `Pages`: edits to existing pages that leave every page and URL where
-//!   it was (a title, weight, terms, transfer, several files). The model
-//!   is assembled again; `affected` names the jobs whose inputs changed.
+//!   it was (a title, weight, terms, transfer, several files). The engine
+//!   assembles the model again from the kept pages (moved, not copied) and
+//!   checks that; `affected` names the jobs whose inputs changed.
 //! - `Theme`: files under `themes/`, which only templates and assets read.
 
 use crate::analyze::markdown::Rendered;
 use crate::build::site::{self, Built};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Handbook, Lang, PageId, PairId};
+use crate::model::{Handbook, Lang, Page, PageId, PairId};
 use crate::render::renderer::Renderer;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -39,16 +40,17 @@ pub struct BodyEdit {
     pub rendered: Rendered,
 }
 
-/// Edits to existing pages, with the model assembled again.
+/// Edits to existing pages, read again. Whether every page and URL stays
+/// where it was is known only once the model is assembled again, which
+/// takes the kept pages (the engine does it, and builds in full when not).
 pub struct PagesEdit {
-    pub hb: Handbook,
-    /// The changed files' pages.
+    /// The changed files' pages, as read now.
+    pub read: Vec<(PageId, Page)>,
+    /// Their ids.
     pub pages: Vec<PageId>,
     /// The kept diagnostics about single files, those of the changed
     /// files replaced by theirs.
     pub file_diagnostics: Vec<Diagnostic>,
-    /// `file_diagnostics` and those of assembling (warnings only).
-    pub diagnostics: Vec<Diagnostic>,
     /// `affected::search_key` of each changed page, before the change.
     pub search_keys: HashMap<PageId, u64>,
 }
@@ -202,24 +204,16 @@ fn pages(root: &Path, kept: &Built, paths: &[PathBuf]) -> Option<PagesEdit> {
         .filter(|d| !changed.contains(&d.file.as_path()))
         .cloned()
         .collect();
-    let mut page_list = hb.pages.clone();
-    let ids: Vec<PageId> = fresh.iter().map(|(id, _, _)| *id).collect();
+    let pages = fresh.iter().map(|(id, _, _)| *id).collect();
+    let mut read = Vec::new();
     for (id, page, diags) in fresh {
-        page_list[id] = page;
+        read.push((id, page));
         file_diagnostics.extend(diags);
     }
-    let mut diagnostics = file_diagnostics.clone();
-    let statics = hb.statics.iter().map(|s| s.source.clone()).collect();
-    let config = hb.config.clone();
-    let new = crate::model::load::assemble(root, config, page_list, statics, &mut diagnostics);
-    if !super::affected::same_pairs(hb, &new) || diagnostics.iter().any(Diagnostic::is_error) {
-        return None;
-    }
     Some(PagesEdit {
-        hb: new,
-        pages: ids,
+        read,
+        pages,
         file_diagnostics,
-        diagnostics,
         search_keys,
     })
 }
