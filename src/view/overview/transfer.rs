@@ -325,17 +325,22 @@ mod tests {
         assert_eq!(status_keys(&all), "adapting");
     }
 
-    #[test]
-    fn diagram_nodes_use_the_city_columns() {
-        let link = Link {
-            title: "Lotsen".into(),
-            href: "../lotsen/".into(),
+    /// A row's link to a practice page.
+    fn practice_link(title: &str, href: &str) -> Link {
+        Link {
+            title: title.into(),
+            href: href.into(),
             current: false,
             summary: None,
             kind: None,
             missing: false,
             lang: None,
-        };
+        }
+    }
+
+    #[test]
+    fn diagram_nodes_use_the_city_columns() {
+        let link = practice_link("Lotsen", "../lotsen/");
         let keys = ["almelo", "muenster"].map(String::from);
         let city_keys: Vec<&String> = keys.iter().collect();
         let labels = [("implemented", "Ingevoerd".to_string())];
@@ -358,15 +363,7 @@ mod tests {
         assert!(!cell(&t, "muenster").origin);
         assert_eq!(cell(&t, "almelo").status, Some("proposed"));
         assert_eq!(status_keys(&t), "proposed");
-        let link = Link {
-            title: "Profiel".into(),
-            href: "../profiel/".into(),
-            current: false,
-            summary: None,
-            kind: None,
-            missing: false,
-            lang: None,
-        };
+        let link = practice_link("Profiel", "../profiel/");
         let keys = ["almelo", "muenster"].map(String::from);
         let city_keys: Vec<&String> = keys.iter().collect();
         let node = diagram_node(&link, &t, &city_keys, &[]);
