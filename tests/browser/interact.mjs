@@ -163,6 +163,19 @@ try {
   }
   // ---- search
   {
+    // A content table wider than the text column scrolls sideways; the
+    // keyboard reaches it only when it takes focus (axe scrollable-region-focusable).
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    guard(page, problems);
+    await page.goto(url('nl/sjablonen/index.html'));
+    const tables = await page.evaluate(() => Array.from(document.querySelectorAll('.content table'))
+      .map((t) => ({ wide: t.scrollWidth > t.clientWidth + 1, tab: t.getAttribute('tabindex') })));
+    check('the templates page has a table wider than the text column', tables.some((t) => t.wide), JSON.stringify(tables));
+    check('a table that scrolls sideways takes keyboard focus, and only such a table',
+      tables.length > 0 && tables.every((t) => (t.tab === '0') === t.wide), JSON.stringify(tables));
+    await page.close();
+  }
+  {
     const page = await browser.newPage();
     guard(page, problems);
     const engine = [];

@@ -170,10 +170,24 @@
     }
   }
 
+  // A content table wider than the text column scrolls sideways (CSS);
+  // a keyboard can scroll it only when it can take focus (WCAG 2.1.1).
+  function scrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".content table"), function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.tabIndex = 0;
+      } else {
+        t.removeAttribute("tabindex");
+      }
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
     enhanceTerms();
     enhanceSearch();
+    scrollableTables();
+    root.addEventListener("resize", scrollableTables);
   }
 
   if (document.readyState === "loading") {
