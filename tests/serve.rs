@@ -331,9 +331,9 @@ fn a_bad_edit_found_late_keeps_the_last_good_site_and_recovers() {
     assert_served_equals_build(&f, &server, "and edited in place again");
 }
 
-/// A template that does not compile: the last good site stays and the
-/// diagnostics name the template; removing it brings the built-in one
-/// back, and the next theme change takes the theme path again.
+/// A template that does not compile, over HTTP: the open tab is told and
+/// the last good site is still served; removing it serves the site again.
+/// (The routes before and after are checked in `serve_engine.rs`.)
 #[test]
 fn a_broken_template_keeps_the_last_good_site_and_recovers() {
     let f = Fixture::new("web");
@@ -347,17 +347,7 @@ fn a_broken_template_keeps_the_last_good_site_and_recovers() {
     f.remove("themes/default/templates/page.html");
     let line = server.rebuilt();
     assert!(!line.contains("failed"), "{line}");
-    let base = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
-    )
-    .unwrap();
-    f.write(
-        "themes/default/templates/page.html",
-        format!("{{# eigen #}}{base}"),
-    );
-    let line = server.rebuilt();
-    assert!(line.contains("template page(s)"), "{line}");
-    assert_served_equals_build(&f, &server, "a template after a broken one");
+    assert_served_equals_build(&f, &server, "the broken template removed");
 }
 
 #[test]
