@@ -28,9 +28,17 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, in one sentence.
     pub hint: Option<String>,
-    /// The offending source line, shown under the location.
+    /// The offending source line (an excerpt around the column when the
+    /// line is long), shown under the location.
     pub source_line: Option<String>,
+    /// 1-based character position of the column in `source_line`.
+    #[serde(skip)]
+    pub caret: u32,
 }
+
+/// Source lines longer than this many characters are shown as an excerpt:
+/// a 12 MB page on one line must not be copied into every diagnostic.
+const EXCERPT: usize = 100;
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
@@ -42,6 +50,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            caret: 0,
         }
     }
 
@@ -58,12 +67,26 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a byte offset of `text`, the whole (normalized)
-    /// file, and remembers the source line for display.
+    /// file, and remembers the source line (or an excerpt) for display.
     pub fn at(mut self, text: &str, offset: usize) -> Self {
         let (line, column) = line_col(text, offset);
         self.line = line;
         self.column = column;
-        self.source_line = text.lines().nth(line - 1).map(str::to_owned);
+        let offset = floor_boundary(text, offset);
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let src = text[start..end].trim_end_matches('\r');
+        let skip = column.saturating_sub(EXCERPT * 2 / 5 + 1);
+        let mut excerpt: String = src.chars().skip(skip).take(EXCERPT + 1).collect();
+        self.caret = u32::try_from(column - skip).unwrap_or(u32::MAX);
+        if excerpt.chars().count() > EXCERPT {
+            excerpt = excerpt.chars().take(EXCERPT).chain(['…']).collect();
+        }
+        if skip > 0 {
+            excerpt.insert(0, '…');
+            self.caret += 1;
+        }
+        self.source_line = Some(excerpt);
         self
     }
 
@@ -93,7 +116,7 @@ impl Diagnostic {
             let pad = " ".repeat(num.len());
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {src}");
-            let caret = " ".repeat(self.column.saturating_sub(1));
+            let caret = " ".repeat(self.caret.saturating_sub(1) as usize);
             let _ = writeln!(out, "{pad} | {caret}^");
         }
         if let Some(hint) = &self.hint {
@@ -105,15 +128,21 @@ impl Diagnostic {
 
 /// 1-based line and character column of a byte offset (clamped to the text).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = floor_boundary(text, offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = text[line_start..offset].chars().count() + 1;
     (line, column)
+}
+
+/// `offset` clamped to `text` and moved back to a character boundary.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// Sorts by file, line and column so that output is stable and readable.
@@ -155,6 +184,19 @@ mod tests {
         // 'x' follows the two-byte 'ü'
         assert_eq!(line_col(text, 5), (2, 2));
         assert_eq!(line_col(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_an_excerpt_around_the_column() {
+        let text = format!("+++\n+++\n{}x{}\n", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::error("p.md", "here").at(&text, 8 + 5000);
+        assert_eq!((d.line, d.column), (3, 5001));
+        let src = d.source_line.as_deref().unwrap();
+        assert_eq!(src.chars().count(), 102, "{src}");
+        assert!(src.starts_with("…a") && src.ends_with("b…"));
+        assert_eq!(src.chars().nth(d.caret as usize - 1), Some('x'));
+        let short = Diagnostic::error("p.md", "here").at("ab\ncd\n", 4);
+        assert_eq!((short.source_line.as_deref(), short.caret), (Some("cd"), 2));
     }
 
     #[test]

@@ -12,3 +12,4 @@ pub mod links;
 pub mod markdown;
 pub mod overview;
 pub mod prepared;
+pub mod safety;

@@ -8,6 +8,7 @@ use crate::analyze::graph::Graph;
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::markdown::{self, Glossing, LinkStyle, Place, Rendered};
 use crate::analyze::overview::Overviews;
+use crate::analyze::safety::Safety;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Page, PageId, PairId};
 use crate::source::strings::Strings;
@@ -182,6 +183,7 @@ impl Pages<'_> {
             style: self.style,
             glossing,
             print: self.print[id].as_deref(),
+            safety: Safety::of(&hb.config),
         };
         markdown::render(page, hb, &place, &self.hl)
     }

@@ -16,7 +16,7 @@ pub type Labels = BTreeMap<String, String>;
 /// `[cities]` because cities also appear in `[transfer]` tables.
 pub const TAXONOMIES: [&str; 3] = ["policy_fields", "target_groups", "cities"];
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 14] = [
     "languages",
     "glossary",
     "default_language",
@@ -29,7 +29,41 @@ const KNOWN_KEYS: [&str; 12] = [
     "transfer_source",
     "cities",
     "taxonomies",
+    "markdown",
+    "output",
 ];
+
+/// What Markdown rendering does with raw HTML written in a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep what is safe (tables, `details`, `abbr`, …), remove scripts,
+    /// event handlers, frames and forms, with a warning for each removal.
+    #[default]
+    Sanitize,
+    /// Keep it as written: for a handbook whose editors are all trusted.
+    Trusted,
+    /// Drop it, as if it were not there.
+    Omit,
+}
+
+/// `[markdown]`: how page bodies are rendered.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MarkdownConfig {
+    pub raw_html: RawHtml,
+}
+
+/// `[output]`: what the written pages may do.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct OutputConfig {
+    /// Hosts that pages may load images, media, frames, scripts and
+    /// stylesheets from (`"www.youtube-nocookie.com"`). Empty: only the
+    /// site's own files, so that no reader's visit is announced to a third
+    /// party and the offline copy is complete.
+    pub external_resources: Vec<String>,
+}
 
 /// What to do for a page that exists in one language only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -75,6 +109,8 @@ pub struct Config {
     /// Source path of the glossary page (`glossary.md`, the default when
     /// that page exists). Links to its headings get the term's explanation.
     pub glossary: Option<String>,
+    pub markdown: MarkdownConfig,
+    pub output: OutputConfig,
 }
 
 impl Default for Config {
@@ -92,6 +128,8 @@ impl Default for Config {
             cities: BTreeMap::new(),
             taxonomies: BTreeMap::new(),
             glossary: None,
+            markdown: MarkdownConfig::default(),
+            output: OutputConfig::default(),
         }
     }
 }
@@ -124,6 +162,14 @@ impl Config {
         );
         if let Some(tax) = sub_table(table.get_ref(), "taxonomies") {
             check_keys(&src, tax, &TAXONOMIES[..2], "[taxonomies]", &mut diags);
+        }
+        for (name, known) in [
+            ("markdown", &["raw_html"][..]),
+            ("output", &["external_resources"]),
+        ] {
+            if let Some(t) = sub_table(table.get_ref(), name) {
+                check_keys(&src, t, known, &format!("[{name}]"), &mut diags);
+            }
         }
         let config = match Config::deserialize(toml::Deserializer::from(table)) {
             Ok(c) => c,
@@ -164,6 +210,17 @@ impl Config {
                 Diagnostic::warning(file, "`base_url` is not an absolute http(s) URL; sitemap.xml needs one")
                     .hint("add base_url = \"https://handboek.example\" with the address the site is published at"),
             );
+        }
+        for host in &self.output.external_resources {
+            if host.is_empty() || host.contains(['/', ':', ' ']) {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        format!("`[output] external_resources` lists \"{host}\", which is not a host name"),
+                    )
+                    .hint("write the host alone, e.g. \"media.example.org\", without https:// or a path"),
+                );
+            }
         }
         let mut check_labels = |what: String, labels: &Labels| {
             for lang in &self.languages {

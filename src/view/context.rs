@@ -6,6 +6,7 @@
 use crate::analyze::graph::Graph;
 use crate::analyze::markdown::{LinkStyle, TocEntry};
 use crate::analyze::overview::Overviews;
+use crate::analyze::safety::Safety;
 use crate::model::{Lang, PairId, SectionId, Translation};
 use crate::source::config::Config;
 use crate::source::frontmatter::Kind;
@@ -60,6 +61,8 @@ pub struct Chrome {
     /// The print view of this language, when there is one.
     pub print_href: Option<String>,
     pub languages: Vec<LangLink>,
+    /// The page's `Content-Security-Policy`: only the site's own files.
+    pub csp: String,
 }
 
 /// The notice on an outdated or missing translation.
@@ -284,6 +287,7 @@ impl<'a> Views<'a> {
             nav,
             browse,
             languages,
+            csp: Safety::of(config).content_security_policy(),
         }
     }
 

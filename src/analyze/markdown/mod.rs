@@ -8,14 +8,19 @@
 //! same events (ids and links rewritten for one long document).
 
 mod glossing;
+mod guard;
+mod table;
 mod text;
 mod writer;
 
+#[cfg(test)]
+mod safety_tests;
 #[cfg(test)]
 mod tests;
 
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::links::Resolve;
+use crate::analyze::safety::Safety;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Lang, Page, PairId};
 use pulldown_cmark::{Options, Parser};
@@ -107,6 +112,8 @@ pub struct Place<'a> {
     pub glossing: Glossing<'a>,
     /// The URL of the print view this page is a chapter of, if any.
     pub print: Option<&'a str>,
+    /// What the handbook allows content to put on a page.
+    pub safety: Safety<'a>,
 }
 
 /// The id of a pair's chapter in the print view.

@@ -3,11 +3,12 @@
 
 use super::*;
 use crate::analyze::links::{LinkError, Target};
+use crate::source::config::RawHtml;
 use crate::source::frontmatter::{FrontMatter, Kind};
 use std::path::PathBuf;
 
 /// Answers link lookups from a fixed table.
-struct Table {
+pub(super) struct Table {
     targets: Vec<(&'static str, Target)>,
     /// Pairs with a page of their own in Dutch (language 0).
     dutch: Vec<PairId>,
@@ -20,7 +21,7 @@ impl Resolve for Table {
                 anchor: anchor.into(),
             });
         }
-        if dest.starts_with("https:") {
+        if crate::analyze::safety::url_scheme(dest).is_some() {
             return Ok(Target::External);
         }
         let (path, anchor) = dest.split_once('#').unwrap_or((dest, ""));
@@ -55,7 +56,7 @@ impl Resolve for Table {
     }
 }
 
-fn table() -> Table {
+pub(super) fn table() -> Table {
     let page = |pair, url: &str| Target::Page {
         pair,
         lang: 0,
@@ -79,7 +80,7 @@ fn table() -> Table {
 }
 
 /// A Dutch page at `content/modules/start.nl.md` with `body`.
-fn page(body: &str, lang: Lang) -> Page {
+pub(super) fn page(body: &str, lang: Lang) -> Page {
     let front = "+++\ntitle = \"Start\"\n+++\n";
     Page {
         file: PathBuf::from("content/modules/start.nl.md"),
@@ -102,6 +103,10 @@ fn place<'a>(glossing: Glossing<'a>, print: Option<&'static str>) -> Place<'a> {
         style: LinkStyle::default(),
         glossing,
         print,
+        safety: Safety {
+            raw_html: RawHtml::Sanitize,
+            hosts: &[],
+        },
     }
 }
 

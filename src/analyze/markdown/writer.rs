@@ -4,12 +4,16 @@
 //! the two, so one parse gives both.
 
 use super::glossing::{term_link, Definitions};
+use super::guard::{Guard, Verdict};
+use super::table::Tables;
 use super::text::TextCollector;
 use super::{chapter_id, Glossing, OutLink, Place, Rendered, TocEntry};
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::links::{Resolve, Target};
+use crate::analyze::safety::policy::sanitize;
 use crate::diagnostics::Diagnostic;
 use crate::model::Page;
+use crate::source::config::RawHtml;
 use crate::text::slug::slugify;
 use crate::text::urls::{encode_path, relative};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -73,6 +77,8 @@ pub(super) struct Writer<'a> {
     text: TextCollector,
     /// The page's chapter id in the print view, which prefixes its ids there.
     chapter: Option<String>,
+    guard: Guard<'a>,
+    tables: Tables,
 }
 
 impl<'a> Writer<'a> {
@@ -100,6 +106,8 @@ impl<'a> Writer<'a> {
             tips: 0,
             text: TextCollector::default(),
             chapter,
+            guard: Guard::new(page, place.safety),
+            tables: Tables::default(),
         }
     }
 
@@ -109,6 +117,13 @@ impl<'a> Writer<'a> {
         if matches!(self.place.glossing, Glossing::Define) {
             self.define.see(&event, &mut self.r, &mut self.out.web);
         }
+        if !self.guard.keeps(&event, offset) {
+            return;
+        }
+        let event = match self.guard.raw(event, offset) {
+            Verdict::Other(e) => self.tables.map(e),
+            Verdict::Emit(events) => return events.into_iter().for_each(|e| self.push(e)),
+        };
         if self.code.is_some() {
             return self.code_event(event);
         }
@@ -152,12 +167,17 @@ impl<'a> Writer<'a> {
     pub(super) fn finish(mut self) -> Rendered {
         self.define.close(&mut self.out.web);
         let mut r = self.r;
+        r.diagnostics.append(&mut self.guard.diagnostics);
         // Every page's HTML and text are kept until the site is written:
         // keep them at their size, not at the capacity they grew to (up to
         // twice it; allocators shrink a block in place rather than give
         // half back).
         r.html = html_of(self.out.web);
         r.print = self.out.print.map(html_of);
+        if self.guard.raw_seen && self.place.safety.raw_html == RawHtml::Sanitize {
+            r.html = sanitize(&r.html);
+            r.print = r.print.as_deref().map(sanitize);
+        }
         r.sections = self.text.sections;
         for s in &mut r.sections {
             s.text = s.text.as_str().to_owned();
@@ -204,6 +224,15 @@ impl<'a> Writer<'a> {
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => dest_url.clone(),
             _ => CowStr::Borrowed(""),
         };
+        let image = matches!(tag, Tag::Image { .. });
+        if !self.guard.link(&dest, image, offset) {
+            let print = self
+                .out
+                .print
+                .as_ref()
+                .map(|_| Event::Start(with_dest(tag.clone(), "".into())));
+            return self.push_each(Event::Start(with_dest(tag, "".into())), print);
+        }
         let links_before = self.r.links.len();
         let (web_dest, print_dest) = self.hrefs(&dest, offset);
         let print = print_dest.map(|d| Event::Start(with_dest(tag.clone(), d)));
