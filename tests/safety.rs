@@ -174,6 +174,22 @@ fn deep_nesting_is_an_error_not_a_crash() {
     }
 }
 
+#[test]
+fn nesting_up_to_the_limit_builds_and_minifies() {
+    let body = ">".repeat(99)
+        + " diep\n\n"
+        + &"<div>".repeat(99)
+        + "\n\ndiep\n\n"
+        + &"</div>".repeat(99)
+        + "\n";
+    let f = with_body(&body);
+    let run = f.brug(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = f.page("nl/modules/bezoek/index.html");
+    assert_eq!(page.matches("<blockquote>").count(), 99);
+    assert_eq!(page.matches("<div>").count(), 99);
+}
+
 /// Pages far larger than any real one build, in bounded time and memory.
 /// Slow in a debug build: `scripts/test` runs it on the release binary.
 #[test]
