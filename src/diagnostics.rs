@@ -120,7 +120,8 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} | {caret}^");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = help: {hint}");
+            // Lines after the first line up under its text.
+            let _ = writeln!(out, "  = help: {}", hint.replace('\n', "\n          "));
         }
         out
     }

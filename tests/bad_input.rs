@@ -252,7 +252,7 @@ fn a_string_missing_in_one_language_is_an_error() {
 #[test]
 fn warnings_pass_check_but_fail_check_strict() {
     let f = Fixture::new("basic");
-    f.write(COACHING, "+++\ntitle = \"Coaching\"\nwieght = 2\n[taxonomies]\npolicy_fields = [\"sport\"]\n+++\nZie [start](start.md).\n");
+    f.write(COACHING, "+++\ntitle = \"Coaching\"\nwieght = 2\n[taxonomies]\npolicy_fields = [\"sport\", \"educaton\"]\n+++\nZie [start](start.md).\n");
     let check = f.brug(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
@@ -269,6 +269,13 @@ fn warnings_pass_check_but_fail_check_strict() {
     assert!(check
         .stderr
         .contains("unknown term `sport` in taxonomy `policy_fields`"));
+    assert!(check
+        .stderr
+        .contains("define it in handbook.toml as [taxonomies.policy_fields.sport]"));
+    assert!(check
+        .stderr
+        .contains("unknown term `educaton` in taxonomy `policy_fields`\n  --> content/modules/coaching.nl.md:5:28"), "{}", check.stderr);
+    assert!(check.stderr.contains("did you mean `education`?"));
     assert_eq!(f.brug(&["check", "--strict"]).code, 1);
 }
 
@@ -307,4 +314,17 @@ fn no_panic_on_hostile_input() {
     let run = f.brug(&["check"]);
     assert_eq!(run.code, 1);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn yaml_front_matter_is_named_and_converted() {
+    let err = rejected(
+        |f| f.write(COACHING, "---\ntitle: Coaching\nweight: 2\n---\nTekst\n"),
+        &format!("{COACHING}:1:1"),
+        "the front matter is YAML (between --- lines); brug reads TOML between +++ lines",
+    );
+    assert!(
+        err.contains("= help: write it as:\n          +++\n          title = \"Coaching\"\n          weight = 2\n          +++\n"),
+        "{err}"
+    );
 }

@@ -205,9 +205,12 @@ fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
             for term in terms {
                 if !config.has_term(taxonomy, term) {
                     diags.push(
-                        Diagnostic::warning(&page.file, format!("unknown term `{term}` in taxonomy `{taxonomy}`"))
-                            .at(&page.text, value_offset(page, term))
-                            .hint(format!("define it in handbook.toml as [taxonomies.{taxonomy}.{term}] with a label per language")),
+                        Diagnostic::warning(
+                            &page.file,
+                            format!("unknown term `{term}` in taxonomy `{taxonomy}`"),
+                        )
+                        .at(&page.text, value_offset(page, term))
+                        .hint(unknown_term_hint(config, taxonomy, term)),
                     );
                 }
             }
@@ -306,4 +309,19 @@ fn key_offset(page: &Page, key: &str) -> usize {
             })
         })
         .unwrap_or_else(|| value_offset(page, key))
+}
+
+/// The hint for a term `term` that `taxonomy` does not define: the defined
+/// term it most likely means, or how to define it.
+fn unknown_term_hint(config: &crate::source::config::Config, taxonomy: &str, term: &str) -> String {
+    let known: Vec<&str> = config
+        .terms(taxonomy)
+        .map(|t| t.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    match crate::source::schema::closest(term, &known) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!(
+            "define it in handbook.toml as [taxonomies.{taxonomy}.{term}] with a label per language"
+        ),
+    }
 }

@@ -270,6 +270,14 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         .strip_prefix("+++\n")
         .or_else(|| (text == "+++").then_some(""))
     else {
+        if let Some(toml) = yaml_as_toml(text) {
+            return Err(Diagnostic::error(
+                file,
+                "the front matter is YAML (between --- lines); brug reads TOML between +++ lines",
+            )
+            .at(text, 0)
+            .hint(format!("write it as:\n{toml}")));
+        }
         return Err(
             Diagnostic::error(file, "the page does not start with front matter")
                 .at(text, 0)
@@ -293,6 +301,58 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     Err(Diagnostic::error(file, "the front matter is never closed")
         .at(text, 0)
         .hint("add a line with only +++ after the last front-matter line"))
+}
+
+/// YAML front matter (`---`, as Hugo and Jekyll write it) of simple
+/// `key: value` lines, as the TOML brug reads; `None` when `text` does not
+/// start with YAML front matter. Lists and nested keys are shown as they
+/// are, for the editor to finish.
+fn yaml_as_toml(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    let mut out = String::from("+++\n");
+    for line in rest[..end].lines().take(12) {
+        let trimmed = line.trim_start();
+        let converted = match trimmed.split_once(':') {
+            Some((key, value)) if !key.starts_with(['-', '#']) && !key.contains(' ') => {
+                toml_line(key, value.trim())
+            }
+            _ => line.to_string(),
+        };
+        out.push_str(&converted);
+        out.push('\n');
+    }
+    out.push_str("+++");
+    Some(out)
+}
+
+/// One YAML `key: value` as a TOML line: numbers, booleans, dates and
+/// lists as they are, other values quoted, and a key without a value (a
+/// nested table in YAML) as a table header.
+fn toml_line(key: &str, value: &str) -> String {
+    if value.is_empty() {
+        return format!("[{key}]");
+    }
+    let date = value.len() >= 10
+        && value.as_bytes()[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| match i {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+    let plain = date
+        || value.parse::<f64>().is_ok()
+        || matches!(value, "true" | "false")
+        || value.starts_with('[');
+    if plain {
+        return format!("{key} = {value}");
+    }
+    let unquoted = value.trim_matches(|c| c == '"' || c == '\'');
+    format!(
+        "{key} = \"{}\"",
+        unquoted.replace('\\', "\\\\").replace('"', "\\\"")
+    )
 }
 
 /// Parses front matter. Unknown keys give warnings; wrong values an error.
@@ -365,6 +425,20 @@ pub fn normalize(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_front_matter_is_named_and_shown_as_toml() {
+        let text = "---\ntitle: \"Werkbezoek\"\nweight: 2\ndate: 2024-05-01\ndraft: false\ntaxonomies:\n  policy_fields: [\"education\"]\n---\nTekst\n";
+        let err = split(text, Path::new("a.nl.md")).err().unwrap();
+        assert!(err.message.contains("YAML"), "{}", err.message);
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("write it as:\n+++\ntitle = \"Werkbezoek\"\nweight = 2\ndate = 2024-05-01\ndraft = false\n[taxonomies]\npolicy_fields = [\"education\"]\n+++")
+        );
+        let toml = &err.hint.unwrap()["write it as:\n".len()..];
+        let converted = toml.trim_matches('+').trim();
+        assert!(converted.parse::<toml::Table>().is_ok(), "{converted}");
+    }
 
     fn load(text: &str) -> Result<(Option<FrontMatter>, Vec<Diagnostic>), Diagnostic> {
         let file = Path::new("p.nl.md");
