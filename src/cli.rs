@@ -36,9 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site (written aside, then swapped in; a failed build keeps the old one).
     Build {
-        /// Folder that holds handbook.toml and content/.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// Output folder [default: ROOT/public].
         #[arg(long)]
         out: Option<PathBuf>,
@@ -48,8 +47,8 @@ pub enum Command {
     },
     /// Report every problem without writing anything; exit 1 on errors.
     Check {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
@@ -59,8 +58,8 @@ pub enum Command {
     },
     /// Show missing and outdated translations per language.
     Status {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// Record in this translation that it matches its original's current text.
         #[arg(long, value_name = "PATH")]
         stamp: Option<PathBuf>,
@@ -68,8 +67,8 @@ pub enum Command {
     /// Preview the handbook: build it into memory, serve it, rebuild and
     /// reload open tabs whenever a source changes. Never writes public/.
     Serve {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// Address to listen on; anything but loopback is reachable from other machines.
@@ -81,8 +80,8 @@ pub enum Command {
     },
     /// Write the offline copy: one reproducible zip that works from file://.
     Bundle {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        root: Root,
         /// The zip to write [default: ROOT/TITLE-DATE.zip, after the newest page].
         #[arg(long)]
         out: Option<PathBuf>,
@@ -98,6 +97,36 @@ pub enum Command {
     },
 }
 
+/// The handbook a command works on.
+#[derive(clap::Args, Debug)]
+pub struct Root {
+    /// Folder that holds handbook.toml and content/ [default: the nearest
+    /// folder, from here upward, that holds handbook.toml].
+    #[arg(long = "root", value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+impl Root {
+    /// The folder given, or the nearest one from the working folder upward
+    /// that holds `handbook.toml` (as cargo finds Cargo.toml), so that brug
+    /// works from `content/modules/` too; `.` when there is none.
+    pub fn resolve(self) -> PathBuf {
+        if let Some(dir) = self.dir {
+            return dir;
+        }
+        let here = std::env::current_dir().unwrap_or_default();
+        let found = here.ancestors().find(|d| d.join("handbook.toml").is_file());
+        match found {
+            Some(d) if d == here => PathBuf::from("."),
+            Some(d) => {
+                eprintln!("using the handbook in {}", d.display());
+                d.to_path_buf()
+            }
+            None => PathBuf::from("."),
+        }
+    }
+}
+
 /// Runs a parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -106,6 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             no_minify,
         } => {
+            let root = root.resolve();
             let out = out.unwrap_or_else(|| root.join("public"));
             let report = site::run(&root, Some(&out), site::options(!no_minify));
             eprint!("{}", render_all(&report.diagnostics));
@@ -117,14 +147,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::Bundle { root, out, check } => bundle(&root, out, check),
+        Command::Bundle { root, out, check } => bundle(&root.resolve(), out, check),
         Command::Serve {
             root,
             port,
             bind,
             open,
         } => match crate::serve::run(crate::serve::Options {
-            root,
+            root: root.resolve(),
             port,
             bind,
             open,
@@ -137,7 +167,7 @@ pub fn run(cli: Cli) -> ExitCode {
             strict,
             graph: true,
         } => {
-            let (dot, diags) = site::graph(&root);
+            let (dot, diags) = site::graph(&root.resolve());
             eprint!("{}", render_all(&diags));
             if let Some(dot) = dot {
                 print!("{dot}");
@@ -154,7 +184,7 @@ pub fn run(cli: Cli) -> ExitCode {
             strict,
             graph: false,
         } => {
-            let report = site::run(&root, None, site::options(false));
+            let report = site::run(&root.resolve(), None, site::options(false));
             eprint!("{}", render_all(&report.diagnostics));
             eprintln!("{}", summary(&report, None));
             let failed = report.errors() > 0 || (strict && report.warnings() > 0);
@@ -164,7 +194,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Status { root, stamp } => status(&root, stamp.as_deref()),
+        Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
         Command::Init { dir } => match crate::build::init::init(&dir) {
             Ok(()) => {
                 eprintln!(

@@ -187,3 +187,50 @@ fn an_output_folder_inside_content_is_refused() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn commands_find_the_handbook_from_a_subfolder_as_cargo_does() {
+    let f = Fixture::new("basic");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_brug"));
+    cmd.args(["build", "--no-minify"])
+        .current_dir(f.root().join("content/modules"));
+    let built = run(cmd);
+    built.ok();
+    assert!(
+        built.stderr.contains("using the handbook in "),
+        "{}",
+        built.stderr
+    );
+    assert!(f.out().join("nl/index.html").is_file());
+    assert!(!f.root().join("content/modules/public").exists());
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_brug"));
+    cmd.arg("status").current_dir(f.root().join("content"));
+    assert!(run(cmd).ok().stdout.contains("nl: 7 pages"));
+}
+
+#[test]
+fn serve_without_a_handbook_stops_with_the_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_brug"));
+    cmd.args(["serve", "--port", "0"]).current_dir(dir.path());
+    let served = run(cmd);
+    assert_eq!(served.code, 1, "{}", served.stderr);
+    assert!(
+        served.stderr.contains("no handbook.toml in"),
+        "{}",
+        served.stderr
+    );
+    assert!(served.stderr.contains("brug init DIR"), "{}", served.stderr);
+}
+
+#[test]
+fn every_command_explains_root() {
+    for command in ["build", "check", "status", "serve", "bundle"] {
+        let help = brug(&[command, "--help"]).stdout;
+        assert!(help.contains("--root <DIR>"), "{command}: {help}");
+        assert!(
+            help.contains("Folder that holds handbook.toml"),
+            "{command}: {help}"
+        );
+    }
+}

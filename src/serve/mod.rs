@@ -195,6 +195,14 @@ fn line(why: &str, r: &Rebuild, first: bool) -> String {
 
 /// Runs the preview until the process is stopped.
 pub fn run(opts: Options) -> anyhow::Result<()> {
+    // Without a handbook there is nothing to preview and nothing to wait
+    // for: say so and stop, as `build` does.
+    if !opts.root.join("handbook.toml").is_file() {
+        anyhow::bail!(
+            "no handbook.toml in {}\n  = help: run brug in the folder that holds handbook.toml, pass --root DIR, or start one with `brug init DIR`",
+            std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone()).display()
+        );
+    }
     let state = Arc::new(State::new(&opts.root));
     // Watching starts first: a save during the first build is not missed.
     let watching = watch::Watching::start(&opts.root)
