@@ -197,11 +197,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
         Command::Init { dir } => match crate::build::init::init(&dir) {
             Ok(()) => {
-                eprintln!(
-                    "started a handbook in {}; build it with: brug build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
+                let d = dir.display();
+                eprintln!("started a handbook in {d}\nnext: cd {d}, then brug serve --open to see it while you edit; brug check, brug build and brug bundle when it is ready");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),

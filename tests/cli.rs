@@ -112,13 +112,43 @@ fn stamping_keeps_crlf_line_endings() {
 fn init_starts_a_handbook_that_checks_cleanly_and_builds() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("mijn handboek");
-    brug(&["init", target.to_str().unwrap()]).ok();
+    let started = brug(&["init", target.to_str().unwrap()]);
+    assert!(
+        started.ok().stderr.contains("brug serve --open"),
+        "{}",
+        started.stderr
+    );
     let check = brug(&["check", "--strict", "--root", target.to_str().unwrap()]);
     check.ok();
     brug(&["build", "--root", target.to_str().unwrap()]).ok();
     assert!(target
         .join("public/de/module/erster-schritt/index.html")
         .is_file());
+    let gitignore = std::fs::read_to_string(target.join(".gitignore")).unwrap();
+    assert!(gitignore.contains("public/") && gitignore.contains("*.zip"));
+    // The starter shows the transfer overview and the glossary at work.
+    let practice =
+        std::fs::read_to_string(target.join("public/nl/praktijken/voorbeeldpraktijk/index.html"))
+            .unwrap();
+    assert!(
+        practice.contains("Mijnstad") && practice.contains("term-tip"),
+        "{practice}"
+    );
+    // Pages are dated today, so the bundle's name carries the date.
+    let bundled = brug(&["bundle", "--root", target.to_str().unwrap()]);
+    bundled.ok();
+    let zip = std::fs::read_dir(&target)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".zip"))
+        .expect("a zip");
+    let year = zip
+        .trim_end_matches(".zip")
+        .rsplit('-')
+        .nth(2)
+        .unwrap_or("");
+    assert!(year.len() == 4 && year.starts_with("20"), "dated: {zip}");
     let again = brug(&["init", target.to_str().unwrap()]);
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("does not overwrite"));

@@ -1,62 +1,84 @@
-//! `brug init DIR`: a new handbook for a municipality that wants its own,
-//! with a configuration, a home page and one section with one page, in both
-//! languages, that builds and checks cleanly from the first minute.
+//! `brug init DIR`: a new handbook for a municipality that wants its own:
+//! a configuration, a home page, a section with one page, a practice with
+//! its transfer data and a glossary, in both languages, dated today, that
+//! checks cleanly from the first minute. The files live in `starter/`.
 
 use anyhow::{bail, Context, Result};
+use include_dir::{include_dir, Dir};
 use std::path::Path;
 
-const FILES: [(&str, &str); 7] = [
-    (
-        "handbook.toml",
-        "languages = [\"nl\", \"de\"]\ndefault_language = \"nl\"\nsource_language = \"nl\"\nbase_url = \"https://handboek.example\"\nmissing_translation = \"fallback\"\n\n[title]\nnl = \"Ons handboek\"\nde = \"Unser Handbuch\"\n\n[description]\nnl = \"Het beleidshandboek van onze gemeente.\"\nde = \"Das Handbuch unserer Kommune.\"\n\n[cities.mijnstad]\nnl = \"Mijnstad\"\nde = \"Meinestadt\"\n\n[taxonomies.policy_fields.education]\nnl = \"Onderwijs\"\nde = \"Bildung\"\n\n[taxonomies.target_groups.migrants]\nnl = \"Migranten\"\nde = \"Zugewanderte\"\n",
-    ),
-    (
-        "content/_index.nl.md",
-        "+++\ntitle = \"Ons handboek\"\nsummary = \"Waar dit handboek over gaat.\"\n+++\n\nWelkom. Begin bij de [modules](modules/_index.md).\n",
-    ),
-    (
-        "content/_index.de.md",
-        "+++\ntitle = \"Unser Handbuch\"\nsummary = \"Worum es in diesem Handbuch geht.\"\n+++\n\nWillkommen. Beginnen Sie bei den [Modulen](modules/_index.md).\n",
-    ),
-    (
-        "content/modules/_index.nl.md",
-        "+++\ntitle = \"Modules\"\nsummary = \"De bouwstenen van het handboek.\"\nweight = 1\nkind = \"module\"\n+++\n\nDeze sectie bevat de modules. Begin met [de eerste stap](eerste-stap.md).\n",
-    ),
-    (
-        "content/modules/_index.de.md",
-        "+++\ntitle = \"Module\"\nsummary = \"Die Bausteine des Handbuchs.\"\nweight = 1\nkind = \"module\"\nslug = \"module\"\n+++\n\nDieser Abschnitt enthält die Module. Beginnen Sie mit [dem ersten Schritt](eerste-stap.md).\n",
-    ),
-    (
-        "content/modules/eerste-stap.nl.md",
-        "+++\ntitle = \"De eerste stap\"\nsummary = \"Een voorbeeldpagina.\"\nweight = 1\n\n[taxonomies]\npolicy_fields = [\"education\"]\n+++\n\nSchrijf hier de eerste module. Terug naar het [overzicht](_index.md).\n",
-    ),
-    (
-        "content/modules/eerste-stap.de.md",
-        "+++\ntitle = \"Der erste Schritt\"\nsummary = \"Eine Beispielseite.\"\nweight = 1\nslug = \"erster-schritt\"\n\n[taxonomies]\npolicy_fields = [\"education\"]\n+++\n\nSchreiben Sie hier das erste Modul. Zurück zur [Übersicht](_index.md).\n",
-    ),
-];
+static STARTER: Dir = include_dir!("$CARGO_MANIFEST_DIR/starter");
 
 /// Writes a starter handbook into `dir`; refuses to overwrite one.
 pub fn init(dir: &Path) -> Result<()> {
-    if dir.join("handbook.toml").exists() {
-        bail!(
-            "{} already holds a handbook.toml; brug init does not overwrite it",
-            dir.display()
-        );
+    for existing in ["handbook.toml", "content"] {
+        if dir.join(existing).exists() {
+            bail!(
+                "{} already holds {existing}; brug init does not overwrite it",
+                dir.display()
+            );
+        }
     }
-    if dir.join("content").exists() {
-        bail!(
-            "{} already has a content/ folder; brug init does not overwrite it",
-            dir.display()
-        );
-    }
-    for (path, text) in FILES {
-        let file = dir.join(path);
-        if let Some(parent) = file.parent() {
+    let today = today();
+    let mut files = Vec::new();
+    collect(&STARTER, &mut files);
+    for file in files {
+        // `_gitignore` in the source tree: a `.gitignore` there would
+        // apply to brug's own repository.
+        let name = match file.path().to_str() {
+            Some("_gitignore") => Path::new(".gitignore"),
+            _ => file.path(),
+        };
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
-        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+        let text = file.contents_utf8().unwrap_or_default();
+        std::fs::write(&path, text.replace("{{today}}", &today))
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
+}
+
+fn collect<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
+    out.extend(dir.files());
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_785), (2026, 11, 28));
+    }
 }
