@@ -49,7 +49,8 @@ index-title = Alle Seiten
 index-intro = Alle Seiten des Handbuchs in alphabetischer Reihenfolge.
 chooser-title = Sprache wählen
 chooser-intro = Dieses Handbuch gibt es auf Niederländisch und auf Deutsch.
-footer-text = Ein zweisprachiges Handbuch für Kommunen auf beiden Seiten der Grenze.
+# The footer: the handbook's description from handbook.toml.
+footer-text = { $description }
 missing-marker = (noch nicht übersetzt)
 month-1 = Januar
 month-2 = Februar

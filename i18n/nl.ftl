@@ -49,7 +49,8 @@ index-title = Alle pagina's
 index-intro = Alle pagina's van het handboek op alfabetische volgorde.
 chooser-title = Kies uw taal
 chooser-intro = Dit handboek is er in het Nederlands en in het Duits.
-footer-text = Een tweetalig handboek voor gemeenten aan beide kanten van de grens.
+# The footer: the handbook's description from handbook.toml.
+footer-text = { $description }
 missing-marker = (nog niet vertaald)
 month-1 = januari
 month-2 = februari

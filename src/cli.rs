@@ -21,7 +21,8 @@ Examples:
   brug bundle                     the offline copy as one zip, with its SHA-256
   brug bundle --check --out handboek.zip
                                   verify a bundle: checksums and links
-  brug init mijn-handboek         start a new handbook";
+  brug init mijn-handboek         start a new handbook
+  brug theme export               copy the built-in theme and strings into the handbook to edit";
 
 /// brug builds a bilingual (Dutch/German) policy handbook into a static,
 /// searchable website that also works offline.
@@ -90,10 +91,26 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Work with the theme: `brug theme export` writes the built-in one for editing.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Start a new handbook in DIR (handbook.toml, a home page, one section).
     Init {
         /// The folder to create the handbook in.
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ThemeAction {
+    /// Write the built-in templates, styles, scripts (themes/default/) and
+    /// interface strings (i18n/) into the handbook, to edit them there;
+    /// what you leave unchanged you may delete again.
+    Export {
+        #[command(flatten)]
+        root: Root,
     },
 }
 
@@ -195,6 +212,22 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
+        Command::Theme {
+            action: ThemeAction::Export { root },
+        } => {
+            let root = root.resolve();
+            match crate::source::theme::export(&root) {
+                Ok(files) => {
+                    eprintln!(
+                        "wrote {} theme and string files into {} (themes/default/, i18n/); builds use them from now on",
+                        files.len(),
+                        root.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
         Command::Init { dir } => match crate::build::init::init(&dir) {
             Ok(()) => {
                 let d = dir.display();

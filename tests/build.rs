@@ -326,18 +326,29 @@ fn a_build_prints_a_one_line_summary() {
 }
 
 #[test]
-fn theme_and_strings_are_overridden_file_by_file() {
+fn theme_files_are_overridden_file_by_file_and_strings_message_by_message() {
     let f = Fixture::new("basic");
+    f.build();
+    let footer = |page: &str| {
+        let at = page.find("<footer").unwrap();
+        page[at..].to_string()
+    };
+    // By default the footer says what handbook.toml's description says.
+    assert!(footer(&f.page("nl/index.html")).contains("Een klein handboek om brug te testen."));
     f.write(
         "i18n/nl.ftl",
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/nl.ftl"))
-            .unwrap()
-            .replace("footer-text = ", "footer-text = Gemeente Test: "),
+        "footer-text = Gemeente Test: { $description }\n",
     );
     f.write("themes/default/static/site.css", "body{color:#000}");
     f.build();
-    assert!(f.page("nl/index.html").contains("Gemeente Test:"));
+    assert!(f
+        .page("nl/index.html")
+        .contains("Gemeente Test: Een klein handboek"));
     assert!(!f.page("de/index.html").contains("Gemeente Test:"));
+    assert!(
+        f.page("nl/index.html").contains("Direct naar de inhoud"),
+        "the other strings stay built in"
+    );
     assert_eq!(f.page("static/site.css"), "body{color:#000}");
     assert!(
         f.out().join("static/highlight-dark.css").exists(),

@@ -264,3 +264,39 @@ fn every_command_explains_root() {
         );
     }
 }
+
+#[test]
+fn an_exported_theme_builds_the_same_site_and_is_never_overwritten() {
+    let f = Fixture::new("basic");
+    f.brug(&["build"]).ok();
+    let before = f.snapshot();
+    let exported = f.brug(&["theme", "export"]);
+    exported.ok();
+    assert!(
+        exported.stderr.contains("theme and string files"),
+        "{}",
+        exported.stderr
+    );
+    assert!(f
+        .root()
+        .join("themes/default/templates/base.html")
+        .is_file());
+    assert!(f.root().join("i18n/de.ftl").is_file());
+    f.brug(&["build"]).ok();
+    assert!(
+        before == f.snapshot(),
+        "the exported theme builds byte for byte the same site"
+    );
+    f.write("themes/default/static/site.css", "body{color:#000}");
+    let again = f.brug(&["theme", "export"]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("does not overwrite"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        f.read_source("themes/default/static/site.css"),
+        "body{color:#000}"
+    );
+}

@@ -116,8 +116,15 @@ mod tests {
         let own = texts(dir.path()).unwrap();
         assert_eq!(own["nl"]["close"], "Dicht");
         assert_eq!(own["de"]["close"], "Schließen");
-        // Broken strings: no texts (the server keeps the last good ones).
+        // One message is enough: the rest come from the built-in strings.
         std::fs::write(dir.path().join("i18n/nl.ftl"), "serve-close = Dicht\n").unwrap();
+        assert_eq!(texts(dir.path()).unwrap()["nl"]["kept"], own["nl"]["kept"]);
+        // Broken strings: no texts (the server keeps the last good ones).
+        std::fs::write(
+            dir.path().join("i18n/nl.ftl"),
+            "serve-close = Dicht\nalleen-hier = x\n",
+        )
+        .unwrap();
         assert!(texts(dir.path()).is_none());
     }
 

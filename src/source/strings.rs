@@ -17,6 +17,9 @@ pub struct FtlFile {
     pub lang: String,
     pub file: PathBuf,
     pub text: String,
+    /// Compiled into brug (the defaults), or the handbook's own, whose
+    /// messages replace the defaults' one by one.
+    pub builtin: bool,
 }
 
 /// The UI strings of every configured language.
@@ -25,16 +28,18 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// Builds bundles for `languages` from `files`; reports syntax errors,
-    /// missing files and ids that are not defined in every language.
+    /// Builds bundles for `languages` from `files`: the built-in strings
+    /// of each language, then the handbook's own over them, message by
+    /// message. Reports syntax errors, missing languages, a handbook id that
+    /// looks like a misspelt built-in one, and ids that are not defined in
+    /// every language.
     pub fn load(files: Vec<FtlFile>, languages: &[String]) -> (Option<Strings>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut bundles = Vec::new();
         let mut ids: Vec<(PathBuf, BTreeSet<String>)> = Vec::new();
-        let mut by_lang: HashMap<&str, &FtlFile> =
-            files.iter().map(|f| (f.lang.as_str(), f)).collect();
         for code in languages {
-            let Some(file) = by_lang.remove(code.as_str()) else {
+            let layers: Vec<&FtlFile> = files.iter().filter(|f| &f.lang == code).collect();
+            let Some(shown) = layers.iter().rev().map(|f| f.file.clone()).next() else {
                 diags.push(
                     Diagnostic::error(
                         format!("i18n/{code}.ftl"),
@@ -46,34 +51,23 @@ impl Strings {
                 );
                 continue;
             };
-            let resource = match FluentResource::try_new(file.text.clone()) {
-                Ok(r) => r,
-                Err((r, errors)) => {
-                    for e in errors {
-                        diags.push(
-                            Diagnostic::error(
-                                &file.file,
-                                format!("Fluent syntax error: {}", e.kind),
-                            )
-                            .at(&file.text, e.pos.start)
-                            .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
-                        );
-                    }
-                    r
-                }
-            };
-            let names: BTreeSet<String> = resource
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
-                })
-                .collect();
-            ids.push((file.file.clone(), names));
             let langid = code.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
-            bundle.add_resource_overriding(resource);
+            let mut names = BTreeSet::new();
+            let mut builtin = BTreeSet::new();
+            for file in layers {
+                let resource = parse(file, &mut diags);
+                let own = message_ids(&resource);
+                if file.builtin {
+                    builtin.extend(own.iter().cloned());
+                } else if !builtin.is_empty() {
+                    misspelt(file, &own, &builtin, &mut diags);
+                }
+                names.extend(own);
+                bundle.add_resource_overriding(resource);
+            }
+            ids.push((shown, names));
             bundles.push(bundle);
         }
         let all: BTreeSet<&String> = ids.iter().flat_map(|(_, s)| s).collect();
@@ -90,7 +84,7 @@ impl Strings {
                 );
             }
         }
-        let ok = diags.is_empty();
+        let ok = !diags.iter().any(Diagnostic::is_error);
         (ok.then_some(Strings { bundles }), diags)
     }
 
@@ -130,6 +124,56 @@ impl Strings {
         args.set("year", FluentValue::from(date.year.to_string()));
         self.get(lang, "date-format", Some(&args))
             .unwrap_or_else(|_| date.iso())
+    }
+}
+
+/// Parses one file; its syntax errors become diagnostics (the entries
+/// that parsed are kept).
+fn parse(file: &FtlFile, diags: &mut Vec<Diagnostic>) -> FluentResource {
+    match FluentResource::try_new(file.text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error(&file.file, format!("Fluent syntax error: {}", e.kind))
+                        .at(&file.text, e.pos.start)
+                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                );
+            }
+            r
+        }
+    }
+}
+
+fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Warns about each id of the handbook's `file` that the built-in strings
+/// lack but have one very like it: a typo would otherwise change nothing.
+/// An id with nothing like it is the handbook's own (for its templates).
+fn misspelt(
+    file: &FtlFile,
+    own: &BTreeSet<String>,
+    builtin: &BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let known: Vec<&str> = builtin.iter().map(String::as_str).collect();
+    for id in own.difference(builtin) {
+        if let Some(close) = crate::source::schema::closest(id, &known) {
+            let at = file.text.find(&format!("{id} =")).unwrap_or(0);
+            diags.push(
+                Diagnostic::warning(&file.file, format!("the theme has no string `{id}`"))
+                    .at(&file.text, at)
+                    .hint(format!("did you mean `{close}`?")),
+            );
+        }
     }
 }
 
@@ -177,11 +221,13 @@ mod tests {
                 lang: "nl".into(),
                 file: "i18n/nl.ftl".into(),
                 text: nl.into(),
+                builtin: true,
             },
             FtlFile {
                 lang: "de".into(),
                 file: "i18n/de.ftl".into(),
                 text: de.into(),
+                builtin: true,
             },
         ];
         Strings::load(files, &["nl".into(), "de".into()])
@@ -220,6 +266,71 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].file, PathBuf::from("i18n/de.ftl"));
         assert!(diags[0].message.contains("`b`"));
+    }
+
+    #[test]
+    fn a_handbook_overrides_single_messages_and_typos_are_named() {
+        let mut files = vec![
+            FtlFile {
+                lang: "nl".into(),
+                file: "i18n/nl.ftl".into(),
+                text: "footer-text = standaard\nsearch = Zoeken\n".into(),
+                builtin: true,
+            },
+            FtlFile {
+                lang: "de".into(),
+                file: "i18n/de.ftl".into(),
+                text: "footer-text = Standard\nsearch = Suchen\n".into(),
+                builtin: true,
+            },
+        ];
+        let own = |text: &str| FtlFile {
+            lang: "nl".into(),
+            file: "handbook/i18n/nl.ftl".into(),
+            text: text.into(),
+            builtin: false,
+        };
+        let defaults = |files: &[FtlFile]| -> Vec<FtlFile> {
+            files
+                .iter()
+                .map(|f| FtlFile {
+                    lang: f.lang.clone(),
+                    file: f.file.clone(),
+                    text: f.text.clone(),
+                    builtin: true,
+                })
+                .collect()
+        };
+        let mut one = defaults(&files);
+        one.push(own("footer-text = Gemeente Almelo\n"));
+        let (s, diags) = Strings::load(one, &["nl".into(), "de".into()]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let s = s.unwrap();
+        assert_eq!(s.get(0, "footer-text", None).unwrap(), "Gemeente Almelo");
+        assert_eq!(s.get(0, "search", None).unwrap(), "Zoeken");
+        assert_eq!(s.get(1, "footer-text", None).unwrap(), "Standard");
+        files.push(own("serch = Vind\n"));
+        let (s, diags) = Strings::load(files, &["nl".into(), "de".into()]);
+        assert!(s.is_none(), "an id of one language only is an error");
+        let said: Vec<_> = diags
+            .iter()
+            .map(|d| (d.line, d.message.as_str(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    1,
+                    "the theme has no string `serch`",
+                    Some("did you mean `search`?")
+                ),
+                (
+                    0,
+                    "the string `serch` is missing here but defined for another language",
+                    Some("add a line `serch = …` to i18n/de.ftl")
+                ),
+            ]
+        );
     }
 
     #[test]

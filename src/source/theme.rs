@@ -1,7 +1,8 @@
 //! The theme: templates, static assets and interface strings. The default
 //! theme and strings are compiled into the binary, so an installed `brug`
 //! works in any folder with just `handbook.toml` and `content/`; a handbook's
-//! own `themes/default/…` and `i18n/…` files override them file by file.
+//! own `themes/default/…` files override them file by file, its `i18n/…`
+//! strings message by message.
 
 use crate::diagnostics::Diagnostic;
 use crate::source::strings::FtlFile;
@@ -26,9 +27,16 @@ impl Theme {
         let mut files: BTreeMap<String, (PathBuf, Vec<u8>)> = BTreeMap::new();
         embedded(&DEFAULT_THEME, &mut files, "themes/default");
         overrides(root, "themes/default", &mut files, &mut diags);
-        let mut ftl: BTreeMap<String, (PathBuf, Vec<u8>)> = BTreeMap::new();
-        embedded(&DEFAULT_I18N, &mut ftl, "i18n");
-        overrides(root, "i18n", &mut ftl, &mut diags);
+        // Strings are not replaced file by file but merged message by
+        // message: both layers go on, the built-in one first.
+        let mut builtin_ftl = BTreeMap::new();
+        embedded(&DEFAULT_I18N, &mut builtin_ftl, "i18n");
+        let mut own_ftl = BTreeMap::new();
+        overrides(root, "i18n", &mut own_ftl, &mut diags);
+        let ftl = builtin_ftl
+            .into_iter()
+            .map(|f| (true, f))
+            .chain(own_ftl.into_iter().map(|f| (false, f)));
 
         let mut theme = Theme {
             templates: BTreeMap::new(),
@@ -49,7 +57,7 @@ impl Theme {
                 theme.assets.insert(name.to_string(), bytes);
             }
         }
-        for (path, (file, bytes)) in ftl {
+        for (builtin, (path, (file, bytes))) in ftl {
             let Some(lang) = path.strip_suffix(".ftl") else {
                 continue;
             };
@@ -58,6 +66,7 @@ impl Theme {
                     lang: lang.to_string(),
                     file,
                     text: crate::source::frontmatter::normalize(text),
+                    builtin,
                 }),
                 Err(_) => diags.push(Diagnostic::error(
                     file,
@@ -67,6 +76,40 @@ impl Theme {
         }
         (theme, diags)
     }
+}
+
+/// Writes the built-in theme (`themes/default/…`) and strings (`i18n/…`)
+/// into `dir` for editing, and returns the files written. Refuses, writing
+/// nothing, when any of them exists: an edited theme is never overwritten.
+pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    use anyhow::Context;
+    let mut files = BTreeMap::new();
+    embedded(&DEFAULT_THEME, &mut files, "themes/default");
+    let mut strings = BTreeMap::new();
+    embedded(&DEFAULT_I18N, &mut strings, "i18n");
+    let all: Vec<(PathBuf, Vec<u8>)> = files.into_values().chain(strings.into_values()).collect();
+    let existing: Vec<String> = all
+        .iter()
+        .filter(|(p, _)| dir.join(p).exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        anyhow::bail!(
+            "{} already has {}; brug theme export does not overwrite (move them aside first)",
+            dir.display(),
+            existing.join(", ")
+        );
+    }
+    for (path, bytes) in &all {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&target, bytes)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+    }
+    Ok(all.into_iter().map(|(p, _)| p).collect())
 }
 
 fn embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, (PathBuf, Vec<u8>)>, prefix: &str) {
