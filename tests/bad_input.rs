@@ -132,10 +132,7 @@ fn link_to_a_missing_file() {
         "content/modules/coaching.nl.md:5:5",
         "`strat.md` does not exist",
     );
-    assert!(
-        err.contains("did you mean content/modules/start.md?"),
-        "{err}"
-    );
+    assert!(err.contains("did you mean (start.md)?"), "{err}");
 }
 
 #[test]
@@ -326,5 +323,28 @@ fn yaml_front_matter_is_named_and_converted() {
     assert!(
         err.contains("= help: write it as:\n          +++\n          title = \"Coaching\"\n          weight = 2\n          +++\n"),
         "{err}"
+    );
+}
+
+#[test]
+fn link_hints_are_written_as_the_editor_would_write_the_link() {
+    let f = Fixture::new("basic");
+    f.write(
+        COACHING,
+        "+++\ntitle = \"Coaching\"\n+++\n\n[a](strat.md) [b](_indx.md) [c](start) [d](tweede-stap.md) [e](coachng.md) [f](../methods/consenss.md)\n",
+    );
+    let err = f.brug(&["check"]).stderr;
+    for hint in [
+        "= help: did you mean (start.md)?",
+        "= help: did you mean (_index.md)?",
+        "= help: links name the page's source file: write (start.md)",
+        "= help: no page is called that; to write it, create content/modules/tweede-stap.nl.md",
+        "= help: did you mean (../methods/consensus.md)?",
+    ] {
+        assert!(err.contains(hint), "no `{hint}` in:\n{err}");
+    }
+    assert!(
+        !err.contains("(coaching.md)"),
+        "never the page itself:\n{err}"
     );
 }

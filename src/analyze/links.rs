@@ -128,7 +128,12 @@ fn resolve_page(
     let (pair, lang) = match explicit {
         Some((base, lang)) => match hb.by_stem.get(&(base.to_string(), lang)) {
             Some(&pair) => (pair, lang),
-            None => return err(format!("`{dest}` does not exist"), missing_hint(hb, base)),
+            None => {
+                return err(
+                    format!("`{dest}` does not exist"),
+                    missing_hint(hb, from, base),
+                )
+            }
         },
         None => {
             let found = std::iter::once(from.lang)
@@ -136,7 +141,12 @@ fn resolve_page(
                 .find_map(|l| hb.by_stem.get(&(stem.to_string(), l)).copied());
             match found {
                 Some(pair) => (pair, from.lang),
-                None => return err(format!("`{dest}` does not exist"), missing_hint(hb, stem)),
+                None => {
+                    return err(
+                        format!("`{dest}` does not exist"),
+                        missing_hint(hb, from, stem),
+                    )
+                }
             }
         }
     };
@@ -174,27 +184,70 @@ fn resolve_file(hb: &Handbook, from: &Page, target: &str, dest: &str) -> Result<
             ),
         );
     }
+    // The most common slip: a page named without `.md`.
+    if hb.by_stem.keys().any(|(stem, _)| stem == target) {
+        let written = format!("{}.md", dest.trim_end_matches('/'));
+        return err(
+            format!("`{dest}` does not exist"),
+            format!("links name the page's source file: write ({written})"),
+        );
+    }
     err(
         format!("`{dest}` does not exist"),
         "check the spelling; links are relative to the folder of this file",
     )
 }
 
-fn missing_hint(hb: &Handbook, stem: &str) -> String {
+/// The hint for a link to page `stem` (relative to `content/`) that does
+/// not exist: the closest page's link as the editor would write it in
+/// `from` (a page in the same folder first, never `from` itself), or how
+/// to create the page.
+fn missing_hint(hb: &Handbook, from: &Page, stem: &str) -> String {
     let name = stem.rsplit('/').next().unwrap_or(stem);
-    let candidates: Vec<&str> = hb.pages.iter().map(|p| p.name.as_str()).collect();
-    match crate::source::schema::closest(name, &candidates) {
-        Some(best) => {
-            let page = hb
-                .pages
-                .iter()
-                .find(|p| p.name == best)
-                .map(|p| p.stem())
-                .unwrap_or_default();
-            format!("did you mean content/{page}.md? links are relative to the folder of this file")
-        }
-        None => "check the spelling; links are relative to the folder of this file".into(),
+    let own = from.stem();
+    let mut stems: Vec<String> = hb
+        .pages
+        .iter()
+        .map(Page::stem)
+        .filter(|s| *s != own)
+        .collect();
+    stems.sort();
+    stems.dedup();
+    let closest_in = |stems: &[&String]| {
+        let names: Vec<&str> = stems
+            .iter()
+            .map(|s| s.rsplit('/').next().unwrap_or(s))
+            .collect();
+        let best = crate::source::schema::closest(name, &names)?;
+        stems
+            .iter()
+            .find(|s| s.rsplit('/').next() == Some(best))
+            .map(|s| s.to_string())
+    };
+    let dir = stem.rsplit_once('/').map_or("", |(d, _)| d);
+    let same: Vec<&String> = stems
+        .iter()
+        .filter(|s| s.rsplit_once('/').map_or("", |(d, _)| d) == dir)
+        .collect();
+    let all: Vec<&String> = stems.iter().collect();
+    match closest_in(&same).or_else(|| closest_in(&all)) {
+        Some(best) => format!("did you mean ({}.md)?", relative_file(&from.dir, &best)),
+        None => format!(
+            "no page is called that; to write it, create content/{stem}.{}.md (links are relative to the folder of this file)",
+            hb.lang_code(from.lang)
+        ),
     }
+}
+
+/// The path of `target` (relative to `content/`) as written in a file in
+/// folder `from_dir`: `coaching`, `../methods/consensus`.
+fn relative_file(from_dir: &str, target: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
 }
 
 fn has_scheme(s: &str) -> bool {
@@ -213,6 +266,17 @@ fn has_scheme(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_relative_to_a_folder() {
+        assert_eq!(relative_file("modules", "modules/coaching"), "coaching");
+        assert_eq!(
+            relative_file("modules", "methods/consensus"),
+            "../methods/consensus"
+        );
+        assert_eq!(relative_file("", "modules/_index"), "modules/_index");
+        assert_eq!(relative_file("a/b", "_index"), "../../_index");
+    }
 
     #[test]
     fn schemes() {
