@@ -61,9 +61,11 @@ impl Server {
                 std::thread::spawn(move || {
                     own.enter();
                     all.enter();
-                    answer(request, &seen);
+                    let response = answer(&request, &seen);
+                    // Done before the client can hear back and ask again.
                     own.leave();
                     all.leave();
+                    let _ = request.respond(response);
                 });
             }
         });
@@ -80,7 +82,8 @@ impl Server {
     }
 }
 
-fn answer(request: tiny_http::Request, log: &Log) {
+/// The answer to `request` (a route of the paths below), noted in `log`.
+fn answer(request: &tiny_http::Request, log: &Log) -> tiny_http::Response<std::io::Empty> {
     let head = *request.method() == tiny_http::Method::Head;
     let path = request.url().to_string();
     log.lock()
@@ -111,7 +114,7 @@ fn answer(request: tiny_http::Request, log: &Log) {
     if let Some(to) = location {
         response.add_header(tiny_http::Header::from_bytes("Location", to).unwrap());
     }
-    let _ = request.respond(response);
+    response
 }
 
 /// A port on 127.0.0.1 that refuses connections.
