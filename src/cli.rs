@@ -14,6 +14,7 @@ Examples:
   brug check --strict             report every problem; warnings fail too
   brug check --graph | dot -Tsvg > web.svg
                                   draw the links between pages with Graphviz
+  brug check --external           also find dead links to other sites
   brug status                     missing and outdated translations
   brug status --stamp content/methods/consensus.de.md
                                   mark a translation as up to date with its original
@@ -56,6 +57,18 @@ pub enum Command {
         /// Print the link graph between pages as Graphviz DOT on standard output.
         #[arg(long)]
         graph: bool,
+        /// Also ask every link and image to another site (http, https) once,
+        /// and report the dead ones at each place they are written. Live
+        /// answers are remembered for a day in ROOT/.brug/external-links.json.
+        #[arg(long, conflicts_with = "graph")]
+        external: bool,
+        /// With --external: seconds to wait for one address, redirects included.
+        #[arg(long, value_name = "SECS", default_value_t = 10, requires = "external",
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        timeout: u64,
+        /// With --external: ask every address again, whatever the cache holds.
+        #[arg(long, requires = "external")]
+        refresh: bool,
     },
     /// Show missing and outdated translations per language.
     Status {
@@ -183,6 +196,7 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             strict,
             graph: true,
+            ..
         } => {
             let (dot, diags) = site::graph(&root.resolve());
             eprint!("{}", render_all(&diags));
@@ -199,17 +213,31 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check {
             root,
             strict,
-            graph: false,
+            external: true,
+            timeout,
+            refresh,
+            ..
         } => {
+            let opts = crate::build::external::Options {
+                timeout: std::time::Duration::from_secs(timeout),
+                refresh,
+            };
+            let (report, external) = crate::build::external::check(&root.resolve(), opts);
+            eprint!("{}", render_all(&report.diagnostics));
+            eprintln!("{}", summary(&report, None));
+            if let Some(external) = external {
+                for note in &external.notes {
+                    eprintln!("warning: {note}");
+                }
+                eprintln!("{external}");
+            }
+            verdict(&report, strict)
+        }
+        Command::Check { root, strict, .. } => {
             let report = site::run(&root.resolve(), None, site::options(false));
             eprint!("{}", render_all(&report.diagnostics));
             eprintln!("{}", summary(&report, None));
-            let failed = report.errors() > 0 || (strict && report.warnings() > 0);
-            if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            }
+            verdict(&report, strict)
         }
         Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
         Command::Theme {
@@ -308,6 +336,15 @@ fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
             eprintln!("{}", summary(&done.report, None));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A check's exit code: failure on errors, and with `strict` on warnings.
+fn verdict(report: &Report, strict: bool) -> ExitCode {
+    if report.errors() > 0 || (strict && report.warnings() > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

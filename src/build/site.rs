@@ -85,6 +85,22 @@ pub struct Built {
 
 /// `run_to`, also handing back the model of a successful in-memory build.
 pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Option<Built>) {
+    run_inspecting(root, dest, opts, &mut |_, _| {})
+}
+
+/// `brug check`, handing `inspect` the model and its analysis as soon as
+/// they exist, also when they hold errors, so that one run reports every
+/// problem (`check --external` reads the external links there).
+pub fn check_inspecting(root: &Path, inspect: &mut dyn FnMut(&Handbook, &Prepared)) -> Report {
+    run_inspecting(root, Dest::Check, options(false), inspect).0
+}
+
+fn run_inspecting(
+    root: &Path,
+    dest: Dest,
+    opts: RenderOptions,
+    inspect: &mut dyn FnMut(&Handbook, &Prepared),
+) -> (Report, Option<Built>) {
     let start = Instant::now();
     let mut report = Report::default();
     if let Dest::Dir(out) = dest {
@@ -106,6 +122,7 @@ pub fn run_keeping(root: &Path, dest: Dest, opts: RenderOptions) -> (Report, Opt
     let Some((prepared, renderer)) = prepare(&hb, opts, &mut report.diagnostics) else {
         return (finish(report, start), None);
     };
+    inspect(&hb, &prepared);
     if report.errors() > 0 {
         return (finish(report, start), None);
     }

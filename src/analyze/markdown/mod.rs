@@ -44,6 +44,23 @@ pub struct OutLink {
     pub offset: usize,
 }
 
+/// A link or image to a web address (`http:` or `https:`), kept for
+/// `brug check --external`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalLink {
+    /// The address as written.
+    pub url: String,
+    /// Byte offset in the page's text.
+    pub offset: usize,
+}
+
+/// Is `url` a web address, which `check --external` can request (not
+/// `mailto:`, `tel:` or a scheme-relative `//host`)?
+pub fn is_web(url: &str) -> bool {
+    let scheme = crate::analyze::safety::url_scheme(url);
+    matches!(scheme.as_deref(), Some("http" | "https"))
+}
+
 /// Everything rendering a page's Markdown produces.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -51,6 +68,8 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     pub ids: HashSet<String>,
     pub links: Vec<OutLink>,
+    /// Links and images to web addresses, in order.
+    pub external: Vec<ExternalLink>,
     /// Same-page anchors with their offsets, checked against `ids`.
     pub local_anchors: Vec<(String, usize)>,
     pub diagnostics: Vec<Diagnostic>,

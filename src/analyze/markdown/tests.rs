@@ -177,6 +177,38 @@ fn links_to_sources_become_relative_urls_and_are_recorded() {
 }
 
 #[test]
+fn web_links_and_images_are_kept_for_the_external_check() {
+    let body = "[a](https://example.org/a#x) [m](mailto:info@example.org) [t](tel:+31546541111)\n\n![b](http://example.org/b.png) [c](HTTPS://example.org/c) [i](../methods/consensus.md) ![n](https://elders.example/n.png)";
+    let hosts = ["example.org".to_string()];
+    let place = Place {
+        safety: Safety {
+            raw_html: RawHtml::Sanitize,
+            hosts: &hosts,
+        },
+        ..place(Glossing::Off, None)
+    };
+    let r = render(&page(body, 0), &table(), &place, &Highlighter::default());
+    // An image from a host the handbook does not allow is refused (an
+    // error already), not kept.
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+    let start = page(body, 0).body_offset;
+    let found: Vec<(&str, usize)> = r
+        .external
+        .iter()
+        .map(|e| (e.url.as_str(), e.offset - start))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("https://example.org/a#x", 0),
+            ("http://example.org/b.png", body.find("![b]").unwrap()),
+            ("HTTPS://example.org/c", body.find("[c]").unwrap()),
+        ]
+    );
+    assert!(!is_web("//example.org/x") && !is_web("mailto:a@b") && !is_web("plan.pdf"));
+}
+
+#[test]
 fn a_broken_link_is_a_diagnostic_and_stays_as_written() {
     let r = html("Eerst.\n\nZie [dit](../nergens.md).");
     assert_eq!(

@@ -7,7 +7,7 @@ use super::glossing::{term_link, Definitions};
 use super::guard::{Guard, Verdict};
 use super::table::Tables;
 use super::text::TextCollector;
-use super::{chapter_id, Glossing, OutLink, Place, Rendered, TocEntry};
+use super::{chapter_id, is_web, ExternalLink, Glossing, OutLink, Place, Rendered, TocEntry};
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::links::{Resolve, Target};
 use crate::analyze::safety::policy::sanitize;
@@ -269,7 +269,13 @@ impl<'a> Writer<'a> {
         let print = self.place.print;
         let resolved = self.links.resolve(self.page, dest);
         match resolved {
-            Ok(Target::External) => (dest.clone(), print.map(|_| dest.clone())),
+            Ok(Target::External) => {
+                if is_web(dest) {
+                    let url = dest.to_string();
+                    self.r.external.push(ExternalLink { url, offset });
+                }
+                (dest.clone(), print.map(|_| dest.clone()))
+            }
             Ok(Target::SamePage { anchor }) => {
                 let in_chapter = match &self.chapter {
                     Some(c) => format!("#{c}-{anchor}").into(),
