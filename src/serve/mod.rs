@@ -130,6 +130,7 @@ impl State {
     /// returns the terminal line for `rebuild`.
     fn report(&self, why: &str, rebuild: &Rebuild, first: bool) -> String {
         let shown = self.fresh_diagnostics(&rebuild.diagnostics);
+        let mut recovered = false;
         if rebuild.failed {
             let event = failed_event(&rebuild.diagnostics);
             if let Ok(mut f) = self.failed.write() {
@@ -138,11 +139,18 @@ impl State {
             self.broadcast(&event);
         } else if rebuild.route != Route::Nothing {
             let was_failed = self.failed.write().map(|mut f| f.take().is_some());
-            if was_failed.unwrap_or(false) && rebuild.changed.is_empty() {
+            recovered = was_failed.unwrap_or(false);
+            if recovered && rebuild.changed.is_empty() {
                 self.broadcast("event: ok\ndata: {}\n\n");
             }
         }
-        format!("{shown}{}", line(why, rebuild, first))
+        // After a failure, a good build is news even when no file changed.
+        let again = if recovered {
+            "; the site builds again"
+        } else {
+            ""
+        };
+        format!("{shown}{}{again}", line(why, rebuild, first))
     }
 
     /// The diagnostics to print: none when they are the ones printed last.
@@ -304,6 +312,35 @@ fn failed_event(diags: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_says_when_the_site_builds_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        for e in walkdir::WalkDir::new(&fixture).into_iter().flatten() {
+            let to = dir.path().join(e.path().strip_prefix(&fixture).unwrap());
+            match e.file_type().is_dir() {
+                true => std::fs::create_dir_all(&to).unwrap(),
+                false => drop(std::fs::copy(e.path(), &to).unwrap()),
+            }
+        }
+        let root = dir.path();
+        let state = State::new(root);
+        state.first_build(root);
+        let page = root.join("content/modules/start.nl.md");
+        let good = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, "+++\ntitle = \n+++\n").unwrap();
+        let failed = state.rebuild_after(root, std::slice::from_ref(&page));
+        assert!(
+            failed.contains("still serving the last good version"),
+            "{failed}"
+        );
+        std::fs::write(&page, &good).unwrap();
+        let fixed = state.rebuild_after(root, std::slice::from_ref(&page));
+        assert!(fixed.ends_with("; the site builds again"), "{fixed}");
+        let next = state.rebuild_after(root, std::slice::from_ref(&page));
+        assert!(!next.contains("builds again"), "{next}");
+    }
 
     #[test]
     fn loopback_binds_need_no_warning() {

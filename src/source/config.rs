@@ -225,13 +225,16 @@ impl Config {
         let mut check_labels = |what: String, labels: &Labels| {
             for lang in &self.languages {
                 if !labels.contains_key(lang) {
-                    diags.push(
-                        Diagnostic::warning(
-                            file,
-                            format!("{what} has no label for language `{lang}`"),
-                        )
-                        .hint(format!("add {lang} = \"…\" to it")),
-                    );
+                    let mut d = Diagnostic::warning(
+                        file,
+                        format!("{what} has no label for language `{lang}`"),
+                    )
+                    .hint(format!("add {lang} = \"…\" to it"));
+                    // At its table header, when it is written as one.
+                    if let Some(at) = src.text.find(&format!("\n{what}")) {
+                        d = d.at(src.text, at + 1);
+                    }
+                    diags.push(d);
                 }
             }
         };
@@ -322,6 +325,16 @@ mod tests {
         let (config, diags) = parse("languages = [\"nl\"\n");
         assert!(config.is_none());
         assert_eq!(diags[0].line, 1);
+    }
+
+    #[test]
+    fn a_missing_label_is_placed_at_its_table() {
+        let (_, diags) = parse("base_url = \"https://x.example\"\n[title]\nnl = \"a\"\nde = \"b\"\n\n[cities.almelo]\nnl = \"Almelo\"\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].line, diags[0].column), (6, 1));
+        assert!(diags[0]
+            .message
+            .contains("[cities.almelo] has no label for language `de`"));
     }
 
     #[test]
