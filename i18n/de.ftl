@@ -133,3 +133,6 @@ serve-failed-title = Die letzte Änderung enthält Fehler
 serve-failed-kept = Sie sehen die letzte fehlerfreie Fassung. Nach der Korrektur verschwindet diese Meldung von selbst.
 serve-close = Schließen
 serve-hint = Tipp
+
+# Every page of a `brug build --draft`.
+draft-banner = Entwurf: Diese Website wurde trotz Fehlern im Handbuch erstellt (siehe die Ausgabe von brug). Nicht veröffentlichen.

@@ -131,3 +131,6 @@ serve-failed-title = De laatste wijziging bevat fouten
 serve-failed-kept = U ziet de laatste versie zonder fouten. Na het herstel verdwijnt deze melding vanzelf.
 serve-close = Sluiten
 serve-hint = Tip
+
+# Every page of a `brug build --draft`.
+draft-banner = Concept: deze site is gebouwd ondanks fouten in het handboek (zie de uitvoer van brug). Niet publiceren.

@@ -46,6 +46,12 @@ pub enum Command {
         /// Write pages, theme scripts and stylesheets unminified (for debugging themes).
         #[arg(long)]
         no_minify: bool,
+        /// Build although the handbook has errors (shown as warnings), into
+        /// ROOT/public-draft unless --out says otherwise; every page is
+        /// marked as a draft and kept out of search engines. For looking at
+        /// a handbook that is being moved or repaired; never publish it.
+        #[arg(long)]
+        draft: bool,
     },
     /// Report every problem without writing anything; exit 1 on errors.
     Check {
@@ -164,10 +170,16 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             out,
             no_minify,
+            draft,
         } => {
             let root = root.resolve();
-            let out = out.unwrap_or_else(|| root.join("public"));
-            let report = site::run(&root, Some(&out), site::options(!no_minify));
+            let folder = if draft { "public-draft" } else { "public" };
+            let out = out.unwrap_or_else(|| root.join(folder));
+            let opts = crate::render::RenderOptions {
+                draft,
+                ..site::options(!no_minify)
+            };
+            let report = site::run(&root, Some(&out), opts);
             eprint!("{}", render_all(&report.diagnostics));
             if report.written {
                 eprintln!("{}", summary(&report, Some(&out)));

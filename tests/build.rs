@@ -367,3 +367,34 @@ fn static_files_with_spaces_are_linked_encoded() {
         .page("nl/modules/bezoek/index.html")
         .contains("<a href=\"../mijn%20plan.pdf\">het plan</a>"));
 }
+
+#[test]
+fn a_draft_builds_in_spite_of_errors_and_every_page_says_so() {
+    let f = Fixture::new("basic");
+    f.write(
+        "content/modules/bezoek.nl.md",
+        "+++\ntitle = \"Werkbezoeken\"\n+++\nZie [het plan](plan-b.md) en [coaching](coaching.md#nergens).\n",
+    );
+    assert_eq!(f.brug(&["build"]).code, 1, "a normal build refuses");
+    assert!(!f.out().exists());
+    let draft = f.brug(&["build", "--draft", "--no-minify"]);
+    assert_eq!(draft.code, 0, "{}", draft.stderr);
+    assert!(
+        draft
+            .stderr
+            .contains("warning: `plan-b.md` does not exist (an error; built anyway as a draft)"),
+        "{}",
+        draft.stderr
+    );
+    assert!(!f.out().exists(), "public/ stays untouched");
+    let page = std::fs::read_to_string(f.root().join("public-draft/nl/modules/bezoek/index.html"))
+        .unwrap();
+    assert!(page.contains("class=\"draft-banner\""), "{page}");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    let bundle = f.brug(&["bundle"]);
+    assert_eq!(
+        bundle.code, 1,
+        "a bundle is never a draft:\n{}",
+        bundle.stderr
+    );
+}

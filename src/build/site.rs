@@ -123,6 +123,9 @@ fn run_inspecting(
         return (finish(report, start), None);
     };
     inspect(&hb, &prepared);
+    if opts.draft {
+        draft(&mut report.diagnostics);
+    }
     if report.errors() > 0 {
         return (finish(report, start), None);
     }
@@ -137,6 +140,16 @@ fn run_inspecting(
         file_diagnostics: loaded.file_diagnostics,
     });
     (finish(report, start), kept)
+}
+
+/// A draft is built in spite of the handbook's errors: each is shown as
+/// a warning that says so. (Errors that leave nothing to build, in
+/// `handbook.toml` or the theme, stop before this.)
+fn draft(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.is_error()) {
+        d.severity = crate::diagnostics::Severity::Warning;
+        d.message = format!("{} (an error; built anyway as a draft)", d.message);
+    }
 }
 
 /// An output folder brug may write: not inside `content/`, and its own.
@@ -304,5 +317,6 @@ pub fn options(minify: bool) -> RenderOptions {
     RenderOptions {
         minify,
         links: LinkStyle::default(),
+        draft: false,
     }
 }

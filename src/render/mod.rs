@@ -25,6 +25,9 @@ use std::collections::HashMap;
 pub struct RenderOptions {
     pub minify: bool,
     pub links: LinkStyle,
+    /// A draft: built although the handbook has errors, every page marked
+    /// as such and kept out of search engines.
+    pub draft: bool,
 }
 
 /// One output file to produce.
@@ -234,6 +237,7 @@ impl<'a> Site<'a> {
             graph: &self.prepared.graph,
             overviews: &self.prepared.overviews,
             style,
+            draft: self.renderer.draft(),
         }
     }
 

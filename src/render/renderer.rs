@@ -64,6 +64,10 @@ impl Renderer {
         self.opts.links
     }
 
+    pub fn draft(&self) -> bool {
+        self.opts.draft
+    }
+
     /// Renders template `name` in `lang` with `ctx`; an error names `file`,
     /// the template or page that was being rendered.
     pub fn template<C: serde::Serialize>(

@@ -63,6 +63,8 @@ pub struct Chrome {
     pub languages: Vec<LangLink>,
     /// The page's `Content-Security-Policy`: only the site's own files.
     pub csp: String,
+    /// Built with `--draft`: the page says it is not for publishing.
+    pub draft: bool,
 }
 
 /// The notice on an outdated or missing translation.
@@ -160,6 +162,8 @@ pub struct Views<'a> {
     pub graph: &'a Graph,
     pub overviews: &'a Overviews,
     pub style: LinkStyle,
+    /// Pages of a draft build say so.
+    pub draft: bool,
 }
 
 impl<'a> Views<'a> {
@@ -288,6 +292,7 @@ impl<'a> Views<'a> {
             browse,
             languages,
             csp: Safety::of(config).content_security_policy(),
+            draft: self.draft,
         }
     }
 
