@@ -52,7 +52,7 @@ const COACHING: &str = "content/modules/coaching.nl.md";
 
 #[test]
 fn broken_toml() {
-    rejected(
+    let err = rejected(
         |f| {
             f.write(
                 COACHING,
@@ -62,6 +62,9 @@ fn broken_toml() {
         "content/modules/coaching.nl.md:2:",
         "the front matter is not valid TOML",
     );
+    // The broken page is an error, not also a missing translation (the
+    // fixture lacks one German page of its own).
+    assert!(err.contains("; 1 missing and"), "{err}");
 }
 
 #[test]

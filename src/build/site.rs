@@ -301,9 +301,24 @@ pub fn summarize(hb: &Handbook, report: &mut Report) {
             )
         })
         .collect();
+    // A page that exists but could not be read is an error already, not
+    // also a missing translation.
+    let unreadable: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.file.strip_prefix("content").ok())
+        .map(|f| f.to_string_lossy().replace('\\', "/"))
+        .collect();
     for pair in &hb.pairs {
-        for status in &pair.status {
+        for (lang, status) in pair.status.iter().enumerate() {
+            let file = format!(
+                "{}.{}.md",
+                crate::model::join(&pair.dir, &pair.name),
+                hb.lang_code(lang)
+            );
             match status {
+                Translation::Missing if unreadable.contains(&file) => {}
                 Translation::Missing => report.missing += 1,
                 Translation::Outdated { .. } => report.outdated += 1,
                 Translation::Current => {}
