@@ -171,24 +171,7 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             no_minify,
             draft,
-        } => {
-            let root = root.resolve();
-            let folder = if draft { "public-draft" } else { "public" };
-            let out = out.unwrap_or_else(|| root.join(folder));
-            let opts = crate::render::RenderOptions {
-                draft,
-                ..site::options(!no_minify)
-            };
-            let report = site::run(&root, Some(&out), opts);
-            eprint!("{}", render_all(&report.diagnostics));
-            if report.written {
-                eprintln!("{}", summary(&report, Some(&out)));
-                ExitCode::SUCCESS
-            } else {
-                eprintln!("{}", summary(&report, None));
-                ExitCode::FAILURE
-            }
-        }
+        } => build(&root.resolve(), out, no_minify, draft),
         Command::Bundle { root, out, check } => bundle(&root.resolve(), out, check),
         Command::Serve {
             root,
@@ -209,19 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
             strict,
             graph: true,
             ..
-        } => {
-            let (dot, diags) = site::graph(&root.resolve());
-            eprint!("{}", render_all(&diags));
-            if let Some(dot) = dot {
-                print!("{dot}");
-            }
-            let (errors, warnings) = crate::diagnostics::count(&diags);
-            if errors > 0 || (strict && warnings > 0) {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        } => graph(&root.resolve(), strict),
         Command::Check {
             root,
             strict,
@@ -234,16 +205,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 timeout: std::time::Duration::from_secs(timeout),
                 refresh,
             };
-            let (report, external) = crate::build::external::check(&root.resolve(), opts);
-            eprint!("{}", render_all(&report.diagnostics));
-            eprintln!("{}", summary(&report, None));
-            if let Some(external) = external {
-                for note in &external.notes {
-                    eprintln!("warning: {note}");
-                }
-                eprintln!("{external}");
-            }
-            verdict(&report, strict)
+            external(&root.resolve(), opts, strict)
         }
         Command::Check { root, strict, .. } => {
             let report = site::run(&root.resolve(), None, site::options(false));
@@ -254,20 +216,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
         Command::Theme {
             action: ThemeAction::Export { root },
-        } => {
-            let root = root.resolve();
-            match crate::source::theme::export(&root) {
-                Ok(files) => {
-                    eprintln!(
-                        "wrote {} theme and string files into {} (themes/default/, i18n/); builds use them from now on",
-                        files.len(),
-                        root.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
-            }
-        }
+        } => theme_export(&root.resolve()),
         Command::Init { dir } => match crate::build::init::init(&dir) {
             Ok(()) => {
                 let d = dir.display();
@@ -276,6 +225,65 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             Err(e) => fail(&e),
         },
+    }
+}
+
+fn build(root: &Path, out: Option<PathBuf>, no_minify: bool, draft: bool) -> ExitCode {
+    let folder = if draft { "public-draft" } else { "public" };
+    let out = out.unwrap_or_else(|| root.join(folder));
+    let opts = crate::render::RenderOptions {
+        draft,
+        ..site::options(!no_minify)
+    };
+    let report = site::run(root, Some(&out), opts);
+    eprint!("{}", render_all(&report.diagnostics));
+    if report.written {
+        eprintln!("{}", summary(&report, Some(&out)));
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{}", summary(&report, None));
+        ExitCode::FAILURE
+    }
+}
+
+fn graph(root: &Path, strict: bool) -> ExitCode {
+    let (dot, diags) = site::graph(root);
+    eprint!("{}", render_all(&diags));
+    if let Some(dot) = dot {
+        print!("{dot}");
+    }
+    let (errors, warnings) = crate::diagnostics::count(&diags);
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn external(root: &Path, opts: crate::build::external::Options, strict: bool) -> ExitCode {
+    let (report, external) = crate::build::external::check(root, opts);
+    eprint!("{}", render_all(&report.diagnostics));
+    eprintln!("{}", summary(&report, None));
+    if let Some(external) = external {
+        for note in &external.notes {
+            eprintln!("warning: {note}");
+        }
+        eprintln!("{external}");
+    }
+    verdict(&report, strict)
+}
+
+fn theme_export(root: &Path) -> ExitCode {
+    match crate::source::theme::export(root) {
+        Ok(files) => {
+            eprintln!(
+                "wrote {} theme and string files into {} (themes/default/, i18n/); builds use them from now on",
+                files.len(),
+                root.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
     }
 }
 
