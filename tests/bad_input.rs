@@ -13,22 +13,7 @@ fn rejected(damage: impl FnOnce(&Fixture), location: &str, message: &str) -> Str
     let before = f.snapshot();
     damage(&f);
     let check = f.brug(&["check"]);
-    assert_eq!(check.code, 1, "check should fail:\n{}", check.stderr);
-    assert!(
-        check.stderr.contains(&format!("--> {location}")),
-        "check: no `{location}` in:\n{}",
-        check.stderr
-    );
-    assert!(
-        check.stderr.contains(message),
-        "check: no `{message}` in:\n{}",
-        check.stderr
-    );
-    assert!(
-        check.stderr.contains("= help: "),
-        "a hint is given:\n{}",
-        check.stderr
-    );
+    common::failed_at(&check, location, message);
     let build = f.brug(&["build", "--no-minify"]);
     assert_eq!(build.code, 1, "build should fail:\n{}", build.stderr);
     assert!(

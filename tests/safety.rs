@@ -4,7 +4,7 @@
 //! input crashes brug: deep nesting is an error, huge pages build.
 
 mod common;
-use common::{Fixture, Run};
+use common::{failed_at, Fixture};
 
 const PAGE: &str = "content/modules/bezoek.nl.md";
 const FRONT: &str = "+++\ntitle = \"Werkbezoek\"\n+++\n";
@@ -18,22 +18,6 @@ fn with_body(body: &str) -> Fixture {
 fn set_toml(f: &Fixture, extra: &str) {
     let toml = f.read_source("handbook.toml");
     f.write("handbook.toml", format!("{toml}\n{extra}\n"));
-}
-
-/// Asserts that `run` failed with `message` at `location`, with a hint.
-fn failed_at(run: &Run, location: &str, message: &str) {
-    assert_eq!(run.code, 1, "should fail:\n{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!("--> {location}")),
-        "no {location}:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(message),
-        "no `{message}`:\n{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("= help: "), "{}", run.stderr);
 }
 
 const HOSTILE: &str = "Tekst <img src=\"schema.png\" onerror=\"alert(3)\" alt=\"\">.\n\n<script>alert(1)</script>\n\n<details>\n<summary>Meer</summary>\n\nUitleg.\n\n</details>\n";

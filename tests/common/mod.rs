@@ -88,6 +88,19 @@ impl Fixture {
     }
 }
 
+/// Asserts that `run` failed with `message` at `location` (`file:line:`),
+/// with a hint.
+pub fn failed_at(run: &Run, location: &str, message: &str) {
+    assert_eq!(run.code, 1, "should fail:\n{}", run.stderr);
+    let err = &run.stderr;
+    assert!(
+        err.contains(&format!("--> {location}")),
+        "no `{location}` in:\n{err}"
+    );
+    assert!(err.contains(message), "no `{message}` in:\n{err}");
+    assert!(err.contains("= help: "), "a hint is given:\n{err}");
+}
+
 pub fn run(mut cmd: Command) -> Run {
     let out = cmd.output().expect("brug runs");
     Run {
