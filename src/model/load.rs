@@ -26,14 +26,23 @@ pub struct Loaded {
 /// Reads `root/handbook.toml` and `root/content/` into a `Handbook`.
 pub fn load(root: &Path) -> Loaded {
     let mut diags = Vec::new();
+    match read_config(root, &mut diags) {
+        Some(config) => load_content(root, config, diags),
+        None => Loaded {
+            handbook: None,
+            diagnostics: diags,
+            file_diagnostics: Vec::new(),
+        },
+    }
+}
+
+/// Reads `root/content/` into a `Handbook` with `config` (as read from
+/// `root/handbook.toml`); `diags` holds what reading the config found.
+pub fn load_content(root: &Path, config: Config, mut diags: Vec<Diagnostic>) -> Loaded {
     let failed = |diagnostics| Loaded {
         handbook: None,
         diagnostics,
         file_diagnostics: Vec::new(),
-    };
-    let config = match read_config(root, &mut diags) {
-        Some(c) => c,
-        None => return failed(diags),
     };
     let content = root.join("content");
     if !content.is_dir() {
@@ -120,20 +129,28 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads and parses one page file (absolute `path`, below `root/content`).
 pub fn read_page(root: &Path, path: &Path, lang: Lang) -> (Option<Page>, Vec<Diagnostic>) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_page(root, path, lang, bytes),
+        Err(e) => (
+            None,
+            vec![Diagnostic::error(
+                rel(root, path),
+                format!("cannot read the file: {e}"),
+            )],
+        ),
+    }
+}
+
+/// Parses the `bytes` of the page file at `path` (absolute, below
+/// `root/content`): UTF-8, front matter, body, hash. No file is read.
+pub fn parse_page(
+    root: &Path,
+    path: &Path,
+    lang: Lang,
+    bytes: Vec<u8>,
+) -> (Option<Page>, Vec<Diagnostic>) {
     let content = root.join("content");
     let file = rel(root, path);
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    file,
-                    format!("cannot read the file: {e}"),
-                )],
-            )
-        }
-    };
     let text = match String::from_utf8(bytes) {
         Ok(t) => frontmatter::normalize(t),
         Err(e) => {
