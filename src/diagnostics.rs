@@ -28,17 +28,13 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, in one sentence.
     pub hint: Option<String>,
-    /// The offending source line (an excerpt around the column when the
-    /// line is long), shown under the location.
+    /// The offending source line, shown under the location; a long line
+    /// only around the column, with `…` where it is cut.
     pub source_line: Option<String>,
-    /// 1-based character position of the column in `source_line`.
-    #[serde(skip)]
-    pub caret: u32,
+    /// The 1-based character column of the caret in `source_line`: `column`,
+    /// unless the line was cut (small either way: a long line is cut).
+    pub source_column: u16,
 }
-
-/// Source lines longer than this many characters are shown as an excerpt:
-/// a 12 MB page on one line must not be copied into every diagnostic.
-const EXCERPT: usize = 100;
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
@@ -50,7 +46,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
-            caret: 0,
+            source_column: 0,
         }
     }
 
@@ -67,26 +63,24 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a byte offset of `text`, the whole (normalized)
-    /// file, and remembers the source line (or an excerpt) for display.
-    pub fn at(mut self, text: &str, offset: usize) -> Self {
-        let (line, column) = line_col(text, offset);
+    /// file, and remembers the source line for display. Reads the text up to
+    /// the offset: for many diagnostics in one text, use `at_line` with the
+    /// text's `Lines`.
+    pub fn at(self, text: &str, offset: usize) -> Self {
+        self.at_line(&Lines::new(text), offset)
+    }
+
+    /// Places the diagnostic at a byte offset of the text `lines` indexes.
+    pub fn at_line(mut self, lines: &Lines, offset: usize) -> Self {
+        let (line, column) = lines.line_col(offset);
         self.line = line;
         self.column = column;
-        let offset = floor_boundary(text, offset);
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let src = text[start..end].trim_end_matches('\r');
-        let skip = column.saturating_sub(EXCERPT * 2 / 5 + 1);
-        let mut excerpt: String = src.chars().skip(skip).take(EXCERPT + 1).collect();
-        self.caret = u32::try_from(column - skip).unwrap_or(u32::MAX);
-        if excerpt.chars().count() > EXCERPT {
-            excerpt = excerpt.chars().take(EXCERPT).chain(['…']).collect();
+        if let Some((text, start)) = lines.line(line) {
+            let at = lines.floor(offset) - start;
+            let (shown, caret) = excerpt(text, at.min(text.len()), column);
+            self.source_line = Some(shown);
+            self.source_column = u16::try_from(caret).unwrap_or(u16::MAX);
         }
-        if skip > 0 {
-            excerpt.insert(0, '…');
-            self.caret += 1;
-        }
-        self.source_line = Some(excerpt);
         self
     }
 
@@ -116,7 +110,7 @@ impl Diagnostic {
             let pad = " ".repeat(num.len());
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {src}");
-            let caret = " ".repeat(self.caret.saturating_sub(1) as usize);
+            let caret = " ".repeat(usize::from(self.source_column).saturating_sub(1));
             let _ = writeln!(out, "{pad} | {caret}^");
         }
         if let Some(hint) = &self.hint {
@@ -129,21 +123,128 @@ impl Diagnostic {
 
 /// 1-based line and character column of a byte offset (clamped to the text).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_boundary(text, offset);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line, column)
+    Lines::new(text).line_col(offset)
 }
 
-/// `offset` clamped to `text` and moved back to a character boundary.
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// Bytes per block of `Lines::chars`.
+const BLOCK: usize = 64;
+
+/// An index of a text: where its lines start and how many characters come
+/// before each block of 64 bytes. Turns a byte offset into a line and a
+/// character column by a binary search and a look at one block, so that a
+/// file with thousands of problems (keys, links, headings) is positioned in
+/// linear time, however long its lines.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line.
+    starts: Vec<usize>,
+    /// `chars[k]`: the characters in the first `k * BLOCK` bytes.
+    chars: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars = vec![0];
+        let mut total = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            total += char_starts(block);
+            chars.push(total);
+        }
+        Lines {
+            text,
+            starts,
+            chars,
+        }
     }
-    offset
+
+    /// 1-based line and character column of a byte offset (clamped to the text).
+    /// The text this indexes.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor(offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let column = self.chars_before(offset) - self.chars_before(self.starts[line - 1]);
+        (line, column + 1)
+    }
+
+    /// Line `line` (1-based) without its line break, and the byte offset
+    /// it starts at; `None` after the last line.
+    fn line(&self, line: usize) -> Option<(&'a str, usize)> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start >= self.text.len() {
+            return None;
+        }
+        let text = match self.starts.get(line) {
+            Some(&next) => {
+                let text = &self.text[start..next - 1];
+                text.strip_suffix('\r').unwrap_or(text)
+            }
+            None => &self.text[start..],
+        };
+        Some((text, start))
+    }
+
+    /// `offset` clamped to the text and moved back to a character boundary.
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// The characters before byte `offset`, a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars[block] + char_starts(&self.text.as_bytes()[block * BLOCK..offset])
+    }
+}
+
+/// How many characters start in `bytes` of UTF-8 (bytes that do not
+/// continue a character).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Lines longer than this many bytes are shown cut, around the column.
+const SHOWN: usize = 120;
+/// Characters kept on each side of the column when a line is cut.
+const AROUND: usize = 50;
+
+/// What a diagnostic shows of its source `line`: all of it, or, for a long
+/// line, the characters around byte `at` with `…` where it was cut; and the
+/// caret's column in that (the line's `column` when it is whole). Cutting
+/// keeps thousands of diagnostics on one long line from copying it each.
+fn excerpt(line: &str, at: usize, column: usize) -> (String, usize) {
+    if line.len() <= SHOWN {
+        return (line.to_string(), column);
+    }
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(0, |(i, _)| i);
+    let end = line[at..]
+        .char_indices()
+        .nth(AROUND)
+        .map_or(line.len(), |(i, _)| at + i);
+    let mut shown = String::new();
+    let mut caret = line[start..at].chars().count() + 1;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.push_str(&line[start..end]);
+    if end < line.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// Sorts by file, line and column so that output is stable and readable.
@@ -188,16 +289,43 @@ mod tests {
     }
 
     #[test]
-    fn a_long_line_is_shown_as_an_excerpt_around_the_column() {
-        let text = format!("+++\n+++\n{}x{}\n", "a".repeat(5000), "b".repeat(5000));
-        let d = Diagnostic::error("p.md", "here").at(&text, 8 + 5000);
-        assert_eq!((d.line, d.column), (3, 5001));
-        let src = d.source_line.as_deref().unwrap();
-        assert_eq!(src.chars().count(), 102, "{src}");
-        assert!(src.starts_with("…a") && src.ends_with("b…"));
-        assert_eq!(src.chars().nth(d.caret as usize - 1), Some('x'));
-        let short = Diagnostic::error("p.md", "here").at("ab\ncd\n", 4);
-        assert_eq!((short.source_line.as_deref(), short.caret), (Some("cd"), 2));
+    fn the_line_index_agrees_with_reading_from_the_start() {
+        let text = "ab\r\nü€x\n\n".repeat(30) + &"é".repeat(100) + "\nend";
+        let lines = Lines::new(&text);
+        for offset in 0..=text.len() + 2 {
+            let mut o = offset.min(text.len());
+            while !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            let before = &text[..o];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..o].chars().count() + 1;
+            assert_eq!(lines.line_col(offset), (line, column), "offset {offset}");
+            let shown = Diagnostic::error("a", "m")
+                .at_line(&lines, offset)
+                .source_line;
+            let want = text.lines().nth(line - 1).map(str::to_owned);
+            assert!(want.as_ref().is_none_or(|w| w.len() > SHOWN) || shown == want);
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_shown_cut_around_the_column() {
+        // Found while fuzzing: 10,000 broken links on one line copied the
+        // line into each diagnostic, gigabytes for a 170 KB page.
+        let text = format!("{}[x](weg.md){}\n", "ä".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error("p.nl.md", "weg").at(&text, text.find('[').unwrap());
+        assert_eq!((d.line, d.column), (1, 501));
+        let shown = d.source_line.as_deref().unwrap();
+        assert_eq!(shown.chars().count(), 2 * AROUND + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let skip = usize::from(d.source_column) - 1;
+        let caret: String = shown.chars().skip(skip).take(4).collect();
+        assert_eq!(caret, "[x](");
+        assert!(d
+            .render()
+            .contains(&format!("\n  | {}^\n", " ".repeat(AROUND + 1))));
     }
 
     #[test]

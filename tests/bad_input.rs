@@ -136,6 +136,31 @@ fn missing_anchor() {
 }
 
 #[test]
+fn thousands_of_broken_anchors_are_all_reported_quickly() {
+    // Found while fuzzing: each broken anchor was compared with every
+    // heading id of its page, so 3,000 of each took minutes.
+    let f = Fixture::new("basic");
+    let headings: String = (0..3000).map(|i| format!("## Kop {i}\n\n")).collect();
+    let links: String = (0..3000).map(|i| format!("[x](#kap-{i}) ")).collect();
+    f.write(
+        COACHING,
+        format!("+++\ntitle = \"Coaching\"\n+++\n{headings}{links}\n"),
+    );
+    let start = std::time::Instant::now();
+    let run = f.brug(&["check"]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.matches("does not exist on this page").count(),
+        3000
+    );
+    assert_eq!(run.stderr.matches("did you mean #kop-").count(), 100);
+    assert!(run
+        .stderr
+        .contains("= help: headings there: #kop-0, #kop-1,"));
+}
+
+#[test]
 fn same_translation_key_twice_in_one_language() {
     rejected(
         |f| {

@@ -79,11 +79,12 @@ impl Prepared {
             Some((graph, overviews)) => (Some(graph), overviews),
             None => (None, Overviews::build(hb, strings, diags)),
         };
+        let hl = Highlighter::default();
         let pages = Pages {
             hb,
             style,
             print: print_places(hb, &overviews),
-            hl: Highlighter::default(),
+            hl: &hl,
         };
         let (markdown, glossary) = pages.render(kept, &stale, diags);
         for r in &markdown {
@@ -105,19 +106,21 @@ impl Prepared {
 
     /// Renders `page`, a new text of page `id` of `hb`, the way this
     /// analysis rendered every page (its glossary tooltips, its print
-    /// chapter): for an edit that changes nothing else.
+    /// chapter): for an edit that changes nothing else. `hl` loads its
+    /// syntaxes at the first code block and keeps them for the next call.
     pub fn render_page(
         &self,
         hb: &Handbook,
         id: PageId,
         page: &Page,
         style: LinkStyle,
+        hl: &Highlighter,
     ) -> Rendered {
         let pages = Pages {
             hb,
             style,
             print: print_places(hb, &self.overviews),
-            hl: Highlighter::default(),
+            hl,
         };
         let glossing = match hb.page_pair(id) == self.glossary.pair {
             true => Glossing::Define,
@@ -165,7 +168,7 @@ struct Pages<'a> {
     style: LinkStyle,
     /// Per page, the print view it is a chapter of.
     print: Vec<Option<String>>,
-    hl: Highlighter,
+    hl: &'a Highlighter,
 }
 
 impl Pages<'_> {
@@ -185,7 +188,7 @@ impl Pages<'_> {
             print: self.print[id].as_deref(),
             safety: Safety::of(&hb.config),
         };
-        markdown::render(page, hb, &place, &self.hl)
+        markdown::render(page, hb, &place, self.hl)
     }
 
     /// Every page's Markdown: the glossary first (every link to it needs

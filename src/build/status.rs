@@ -96,16 +96,25 @@ pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
     let file = hb.root.join(&page.file);
     let raw = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}", file.display()))?;
+    let new = stamped(raw, &page.file, &hash)?;
+    std::fs::write(&file, new).with_context(|| format!("cannot write {}", file.display()))?;
+    Ok(hash)
+}
+
+/// The page file text `raw` (of `file`) with `translated_from = "HASH"` in
+/// its front matter; everything else, line endings and a byte-order mark
+/// included, stays as written.
+pub fn stamped(raw: String, file: &Path, hash: &str) -> Result<String> {
     let crlf = raw.contains("\r\n");
     let bom = raw.starts_with('\u{feff}');
     let text = crate::source::frontmatter::normalize(raw);
-    let split = crate::source::frontmatter::split(&text, &page.file)
-        .map_err(|d| anyhow::anyhow!(d.message))?;
+    let split =
+        crate::source::frontmatter::split(&text, file).map_err(|d| anyhow::anyhow!(d.message))?;
     let mut doc: toml_edit::DocumentMut = split
         .front
         .parse()
         .context("the front matter is not valid TOML")?;
-    doc["translated_from"] = toml_edit::value(hash.clone());
+    doc["translated_from"] = toml_edit::value(hash);
     let mut front = doc.to_string();
     if !front.ends_with('\n') {
         front.push('\n');
@@ -117,6 +126,5 @@ pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
     if bom {
         new.insert(0, '\u{feff}');
     }
-    std::fs::write(&file, new).with_context(|| format!("cannot write {}", file.display()))?;
-    Ok(hash)
+    Ok(new)
 }

@@ -4,12 +4,15 @@
 //! be parsed is left out, so that one run reports every problem at once.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{pairs, tree, value_offset};
+use crate::model::positions::Positions;
+use crate::model::{pairs, tree};
 use crate::model::{Handbook, Lang, Page};
 use crate::source::config::Config;
 use crate::source::frontmatter::{self, Kind};
 use crate::source::walk::walk;
 use rayon::prelude::*;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The result of loading: the model (when the configuration was usable) and
@@ -26,14 +29,23 @@ pub struct Loaded {
 /// Reads `root/handbook.toml` and `root/content/` into a `Handbook`.
 pub fn load(root: &Path) -> Loaded {
     let mut diags = Vec::new();
+    match read_config(root, &mut diags) {
+        Some(config) => load_content(root, config, diags),
+        None => Loaded {
+            handbook: None,
+            diagnostics: diags,
+            file_diagnostics: Vec::new(),
+        },
+    }
+}
+
+/// Reads `root/content/` into a `Handbook` with `config` (as read from
+/// `root/handbook.toml`); `diags` holds what reading the config found.
+pub fn load_content(root: &Path, config: Config, mut diags: Vec<Diagnostic>) -> Loaded {
     let failed = |diagnostics| Loaded {
         handbook: None,
         diagnostics,
         file_diagnostics: Vec::new(),
-    };
-    let config = match read_config(root, &mut diags) {
-        Some(c) => c,
-        None => return failed(diags),
     };
     let content = root.join("content");
     if !content.is_dir() {
@@ -120,20 +132,28 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads and parses one page file (absolute `path`, below `root/content`).
 pub fn read_page(root: &Path, path: &Path, lang: Lang) -> (Option<Page>, Vec<Diagnostic>) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_page(root, path, lang, bytes),
+        Err(e) => (
+            None,
+            vec![Diagnostic::error(
+                rel(root, path),
+                format!("cannot read the file: {e}"),
+            )],
+        ),
+    }
+}
+
+/// Parses the `bytes` of the page file at `path` (absolute, below
+/// `root/content`): UTF-8, front matter, body, hash. No file is read.
+pub fn parse_page(
+    root: &Path,
+    path: &Path,
+    lang: Lang,
+    bytes: Vec<u8>,
+) -> (Option<Page>, Vec<Diagnostic>) {
     let content = root.join("content");
     let file = rel(root, path);
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    file,
-                    format!("cannot read the file: {e}"),
-                )],
-            )
-        }
-    };
     let text = match String::from_utf8(bytes) {
         Ok(t) => frontmatter::normalize(t),
         Err(e) => {
@@ -180,135 +200,129 @@ pub fn read_page(root: &Path, path: &Path, lang: Lang) -> (Option<Page>, Vec<Dia
 
 /// Checks that need the configuration: cities, transfer, taxonomy terms, slugs.
 fn validate_pages(hb: &Handbook, diags: &mut Vec<Diagnostic>) {
-    let config = &hb.config;
-    let city_list = config.cities.keys().cloned().collect::<Vec<_>>().join(", ");
+    let city_list = hb.config.cities.keys().cloned().collect::<Vec<_>>();
+    let city_list = city_list.join(", ");
     for page in &hb.pages {
-        let fm = &page.front;
-        if let Some(t) = &fm.transfer {
-            check_transfer(page, t, diags);
-            for city in t.from.iter().chain(&t.to) {
-                if !config.cities.contains_key(city) {
-                    diags.push(
-                        Diagnostic::error(
-                            &page.file,
-                            format!("unknown city `{city}` in [transfer]"),
-                        )
-                        .at(&page.text, value_offset(page, city))
-                        .hint(format!(
-                            "use a city key from [cities] in handbook.toml: {city_list}"
-                        )),
-                    );
-                }
+        let page = Checked {
+            page,
+            positions: OnceCell::new(),
+        };
+        validate_page(hb, &page, &city_list, diags);
+    }
+}
+
+/// A page being checked, and where the values of its front matter stand,
+/// found at its first problem.
+struct Checked<'a> {
+    page: &'a Page,
+    positions: OnceCell<Positions<'a>>,
+}
+
+impl Checked<'_> {
+    /// `d`, placed at the offset `find` looks up.
+    fn at(&self, d: Diagnostic, find: impl Fn(&Positions) -> usize) -> Diagnostic {
+        let pos = self.positions.get_or_init(|| Positions::of(self.page));
+        d.at_line(&pos.lines, find(pos))
+    }
+}
+
+fn validate_page(hb: &Handbook, checked: &Checked, city_list: &str, diags: &mut Vec<Diagnostic>) {
+    let page = checked.page;
+    let config = &hb.config;
+    let fm = &page.front;
+    if let Some(t) = &fm.transfer {
+        check_transfer(checked, t, diags);
+        for city in t.from.iter().chain(&t.to) {
+            if !config.cities.contains_key(city) {
+                let d =
+                    Diagnostic::error(&page.file, format!("unknown city `{city}` in [transfer]"));
+                diags.push(checked.at(d, |p| p.value(city)).hint(format!(
+                    "use a city key from [cities] in handbook.toml: {city_list}"
+                )));
             }
         }
-        for (taxonomy, terms) in fm.taxonomies.iter() {
-            for term in terms {
-                if !config.has_term(taxonomy, term) {
-                    diags.push(
-                        Diagnostic::warning(
-                            &page.file,
-                            format!("unknown term `{term}` in taxonomy `{taxonomy}`"),
-                        )
-                        .at(&page.text, value_offset(page, term))
-                        .hint(unknown_term_hint(config, taxonomy, term)),
-                    );
-                }
-            }
-        }
-        if let Some(slug) = &fm.slug {
-            if !crate::text::slug::is_valid(slug) {
-                diags.push(
-                    Diagnostic::error(
-                        &page.file,
-                        format!("the slug `{slug}` cannot be a URL segment"),
-                    )
-                    .at(&page.text, value_offset(page, slug))
-                    .hint(format!(
-                        "use lowercase letters, digits and '-', e.g. slug = \"{}\"",
-                        crate::text::slug::slugify(slug, hb.lang_code(page.lang))
-                    )),
+    }
+    for (taxonomy, terms) in fm.taxonomies.iter() {
+        for term in terms {
+            if !config.has_term(taxonomy, term) {
+                let d = Diagnostic::warning(
+                    &page.file,
+                    format!("unknown term `{term}` in taxonomy `{taxonomy}`"),
                 );
+                let hint = unknown_term_hint(config, taxonomy, term);
+                diags.push(checked.at(d, |p| p.value(term)).hint(hint));
             }
         }
-        if let Some(code) = &fm.source_language {
-            if hb.lang_index(code).is_none() {
-                diags.push(
-                    Diagnostic::error(
-                        &page.file,
-                        format!("source_language `{code}` is not in `languages`"),
-                    )
-                    .at(&page.text, value_offset(page, code))
-                    .hint(format!("use one of: {}", config.languages.join(", "))),
-                );
-            }
-        }
+    }
+    if let Some(slug) = fm.slug.as_ref().filter(|s| !crate::text::slug::is_valid(s)) {
+        let d = Diagnostic::error(
+            &page.file,
+            format!("the slug `{slug}` cannot be a URL segment"),
+        );
+        diags.push(checked.at(d, |p| p.value(slug)).hint(format!(
+            "use lowercase letters, digits and '-', e.g. slug = \"{}\"",
+            crate::text::slug::slugify(slug, hb.lang_code(page.lang))
+        )));
+    }
+    if let Some(code) = fm
+        .source_language
+        .as_ref()
+        .filter(|c| hb.lang_index(c).is_none())
+    {
+        let d = Diagnostic::error(
+            &page.file,
+            format!("source_language `{code}` is not in `languages`"),
+        );
+        diags.push(
+            checked
+                .at(d, |p| p.value(code))
+                .hint(format!("use one of: {}", config.languages.join(", "))),
+        );
     }
 }
 
 /// A transfer goes elsewhere, and a per-city status names exactly its targets.
 fn check_transfer(
-    page: &Page,
+    checked: &Checked,
     t: &crate::source::frontmatter::Transfer,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if let Some(from) = t.from.as_ref().filter(|f| t.to.contains(f)) {
+    let page = checked.page;
+    let to: HashSet<&String> = t.to.iter().collect();
+    if let Some(from) = t.from.as_ref().filter(|f| to.contains(f)) {
+        let d = Diagnostic::error(
+            &page.file,
+            format!("the practice goes from `{from}` to itself"),
+        );
         diags.push(
-            Diagnostic::error(
-                &page.file,
-                format!("the practice goes from `{from}` to itself"),
-            )
-            .at(&page.text, value_offset_after(page, "to", from))
-            .hint("list in `to` only the cities that took the practice over"),
+            checked
+                .at(d, |p| p.value_after("to", from))
+                .hint("list in `to` only the cities that took the practice over"),
         );
     }
     let crate::source::frontmatter::Statuses::PerCity(map) = &t.status else {
         return;
     };
-    for city in map.keys().filter(|c| !t.to.contains(c)) {
+    for city in map.keys().filter(|c| !to.contains(c)) {
+        let d = Diagnostic::error(
+            &page.file,
+            format!("`status` names `{city}`, which is not in `to`"),
+        );
         diags.push(
-            Diagnostic::error(
-                &page.file,
-                format!("`status` names `{city}`, which is not in `to`"),
-            )
-            .at(&page.text, key_offset(page, city))
-            .hint(format!("add \"{city}\" to `to`, or remove its status")),
+            checked
+                .at(d, |p| p.key(city))
+                .hint(format!("add \"{city}\" to `to`, or remove its status")),
         );
     }
     for city in t.to.iter().filter(|c| !map.contains_key(*c)) {
-        diags.push(
-            Diagnostic::error(
-                &page.file,
-                format!("the transfer to `{city}` has no status"),
-            )
-            .at(&page.text, key_offset(page, "status"))
-            .hint(format!(
-                "add {city} = \"planned\" (or adapting, implemented, not_transferable) to `status`"
-            )),
+        let d = Diagnostic::error(
+            &page.file,
+            format!("the transfer to `{city}` has no status"),
         );
+        diags.push(checked.at(d, |p| p.key("status")).hint(format!(
+            "add {city} = \"planned\" (or adapting, implemented, not_transferable) to `status`"
+        )));
     }
-}
-
-/// Offset of `value` quoted after the line starting with `key` (so that a
-/// city found in both `from` and `to` points at `to`).
-fn value_offset_after(page: &Page, key: &str, value: &str) -> usize {
-    let front = &page.text[..page.body_offset];
-    let start = front.find(&format!("\n{key}")).map_or(0, |i| i + 1);
-    front[start..]
-        .find(&format!("\"{value}\""))
-        .map_or_else(|| value_offset(page, value), |i| start + i + 1)
-}
-
-/// Offset of a bare key (`almelo = …`, `status = …`) in the front matter.
-fn key_offset(page: &Page, key: &str) -> usize {
-    let front = &page.text[..page.body_offset];
-    [format!("{key} ="), format!("{key}=")]
-        .iter()
-        .find_map(|k| {
-            front.match_indices(k.as_str()).map(|(i, _)| i).find(|&i| {
-                i == 0 || !front[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
-            })
-        })
-        .unwrap_or_else(|| value_offset(page, key))
 }
 
 /// The hint for a term `term` that `taxonomy` does not define: the defined

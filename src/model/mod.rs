@@ -4,6 +4,7 @@
 
 pub mod load;
 pub mod pairs;
+pub mod positions;
 pub mod tree;
 
 use crate::source::config::Config;

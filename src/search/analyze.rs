@@ -95,7 +95,7 @@ impl Analyzer {
     pub fn terms(&self, text: &str, vocab: &Vocab) -> Vec<String> {
         let mut out = Vec::new();
         for group in self.folder.groups(text) {
-            let mut terms = Vec::new();
+            let mut terms = GroupTerms::default();
             let words: Vec<&str> = group.iter().filter_map(|r| text.get(r.clone())).collect();
             for word in &words {
                 self.word_terms(word, vocab, &mut terms);
@@ -103,10 +103,10 @@ impl Analyzer {
             if words.len() > 1 {
                 let joined = self.folder.fold(&words.concat());
                 if is_az(&joined) && self.keeps(&joined) {
-                    push_unique(&mut terms, self.stem(&joined));
+                    terms.push(self.stem(&joined));
                 }
             }
-            out.extend(terms);
+            out.extend(terms.order);
         }
         out
     }
@@ -169,19 +169,19 @@ impl Analyzer {
         len > 0 && len <= self.limits.max_token && !self.is_stopword(folded)
     }
 
-    fn word_terms(&self, word: &str, vocab: &Vocab, terms: &mut Vec<String>) {
+    fn word_terms(&self, word: &str, vocab: &Vocab, terms: &mut GroupTerms) {
         let folded = self.folder.fold(word);
         if !self.keeps(&folded) {
             return;
         }
-        push_unique(terms, self.stem(&folded));
+        terms.push(self.stem(&folded));
         let splittable = 2 * self.limits.min_part..=self.limits.max_compound;
         if is_az(&folded) && splittable.contains(&folded.len()) {
             self.compound_terms(&folded, vocab, 0, terms);
         }
     }
 
-    fn compound_terms(&self, word: &str, vocab: &Vocab, depth: usize, terms: &mut Vec<String>) {
+    fn compound_terms(&self, word: &str, vocab: &Vocab, depth: usize, terms: &mut GroupTerms) {
         if depth >= self.limits.max_depth {
             return;
         }
@@ -189,7 +189,7 @@ impl Analyzer {
             return;
         };
         for part in parts {
-            push_unique(terms, self.stem(part));
+            terms.push(self.stem(part));
             self.compound_terms(part, vocab, depth + 1, terms);
         }
     }
@@ -200,9 +200,21 @@ fn is_az(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-fn push_unique(terms: &mut Vec<String>, term: String) {
-    if !terms.contains(&term) {
-        terms.push(term);
+/// The terms of one hyphen group, each once, in the order first found. A
+/// set, not a search of the list: a group may hold thousands of words
+/// (`a-b-c-…` written without spaces), and the index analyses it whole.
+#[derive(Default)]
+struct GroupTerms {
+    order: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl GroupTerms {
+    fn push(&mut self, term: String) {
+        if !self.seen.contains(&term) {
+            self.seen.insert(term.clone());
+            self.order.push(term);
+        }
     }
 }
 

@@ -140,9 +140,10 @@ fn body(root: &Path, kept: &Built, path: &Path) -> Option<BodyEdit> {
     page.text = text;
     // Its links resolve against the kept model, which the edit leaves as
     // it is apart from this page's body.
+    let hl = crate::analyze::highlight::Highlighter::default();
     let rendered = kept
         .prepared
-        .render_page(hb, id, &page, kept.renderer.links());
+        .render_page(hb, id, &page, kept.renderer.links(), &hl);
     if !same_dependencies(&kept.prepared.markdown[id], &rendered) {
         return None;
     }

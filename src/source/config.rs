@@ -138,11 +138,7 @@ impl Config {
     /// Parses `text` (the content of `file`). Returns the config, or `None`
     /// when it cannot be used, plus every diagnostic found.
     pub fn parse(text: &str, file: &Path) -> (Option<Config>, Vec<Diagnostic>) {
-        let src = Source {
-            file,
-            text,
-            offset: 0,
-        };
+        let src = Source::new(file, text, 0);
         let mut diags = Vec::new();
         let table = match DeTable::parse(text) {
             Ok(t) => t,
@@ -231,8 +227,8 @@ impl Config {
                     )
                     .hint(format!("add {lang} = \"…\" to it"));
                     // At its table header, when it is written as one.
-                    if let Some(at) = src.text.find(&format!("\n{what}")) {
-                        d = d.at(src.text, at + 1);
+                    if let Some(at) = src.lines.text().find(&format!("\n{what}")) {
+                        d = d.at_line(&src.lines, at + 1);
                     }
                     diags.push(d);
                 }
@@ -335,6 +331,21 @@ mod tests {
         assert!(diags[0]
             .message
             .contains("[cities.almelo] has no label for language `de`"));
+    }
+
+    #[test]
+    fn thousands_of_unknown_keys_are_each_placed_quickly() {
+        // Found while fuzzing: each warning read the file from its start
+        // to find its line, so 10,000 unknown keys took minutes.
+        let text: String = (0..10_000).map(|i| format!("titel{i} = {i}\n")).collect();
+        let (_, diags) = parse(&text);
+        let unknown = diags.iter().filter(|d| d.message.contains("unknown key"));
+        assert_eq!(unknown.count(), 10_000);
+        let last = diags
+            .iter()
+            .find(|d| d.message.contains("titel9999"))
+            .unwrap();
+        assert_eq!((last.line, last.column), (10_000, 1));
     }
 
     #[test]

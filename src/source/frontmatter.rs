@@ -357,11 +357,7 @@ fn toml_line(key: &str, value: &str) -> String {
 
 /// Parses front matter. Unknown keys give warnings; wrong values an error.
 pub fn parse(text: &str, split: &Split, file: &Path) -> (Option<FrontMatter>, Vec<Diagnostic>) {
-    let src = Source {
-        file,
-        text,
-        offset: split.front_offset,
-    };
+    let src = Source::new(file, text, split.front_offset);
     let mut diags = Vec::new();
     let table = match DeTable::parse(split.front) {
         Ok(t) => t,

@@ -4,22 +4,31 @@
 //! "my setting does nothing" reports; a strict `deny_unknown_fields` would
 //! instead make every typo fatal. A warning with a suggestion is the middle way.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lines};
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 /// Where a TOML text sits inside its file, so spans can be turned into lines.
 pub struct Source<'a> {
     pub file: &'a Path,
-    /// The whole file text (normalized line endings).
-    pub text: &'a str,
-    /// Byte offset of the TOML text inside `text`.
+    /// The whole file text (normalized line endings), indexed by line.
+    pub lines: Lines<'a>,
+    /// Byte offset of the TOML text inside the file text.
     pub offset: usize,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    /// The TOML text at byte `offset` of `text`, the whole text of `file`.
+    pub fn new(file: &'a Path, text: &'a str, offset: usize) -> Source<'a> {
+        Source {
+            file,
+            lines: Lines::new(text),
+            offset,
+        }
+    }
+
     pub fn error_at(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.file, message).at(self.text, self.offset + span.start)
+        Diagnostic::error(self.file, message).at_line(&self.lines, self.offset + span.start)
     }
 
     pub fn warning_at(
@@ -27,7 +36,7 @@ impl Source<'_> {
         span: std::ops::Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::warning(self.file, message).at(self.text, self.offset + span.start)
+        Diagnostic::warning(self.file, message).at_line(&self.lines, self.offset + span.start)
     }
 
     /// Turns a TOML parse or type error into a diagnostic at its position.
@@ -35,9 +44,8 @@ impl Source<'_> {
         let msg = err.message().trim().to_string();
         let diag = match err.span() {
             Some(span) => self.error_at(span, format!("{what}: {msg}")),
-            None => {
-                Diagnostic::error(self.file, format!("{what}: {msg}")).at(self.text, self.offset)
-            }
+            None => Diagnostic::error(self.file, format!("{what}: {msg}"))
+                .at_line(&self.lines, self.offset),
         };
         diag.hint("see the front-matter and handbook.toml reference in the README")
     }
@@ -101,11 +109,7 @@ mod tests {
         let text = "+++\ntitle = \"x\"\nwieght = 3\n+++\n";
         let toml_text = &text[4..text.len() - 4];
         let table = DeTable::parse(toml_text).unwrap();
-        let src = Source {
-            file: Path::new("a.nl.md"),
-            text,
-            offset: 4,
-        };
+        let src = Source::new(Path::new("a.nl.md"), text, 4);
         let mut out = Vec::new();
         check_keys(
             &src,

@@ -161,6 +161,17 @@ fn a_heading_id_used_twice_is_an_error_at_its_line() {
 }
 
 #[test]
+fn equal_headings_are_numbered_around_written_ids_in_linear_time() {
+    let r = html("## A {#a-2}\n\n## A\n\n## A\n\n## A {#a-4}\n\n## A\n");
+    let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["a-2", "a", "a-3", "a-4", "a-5"]);
+    // Found while fuzzing: each heading tried every number from 2 again, so
+    // 20,000 equal headings took minutes.
+    let r = html(&"## Aanpak\n".repeat(20_000));
+    assert_eq!(r.toc[19_999].id, "aanpak-20000");
+}
+
+#[test]
 fn links_to_sources_become_relative_urls_and_are_recorded() {
     let body = "[C](../methods/consensus.md#werkwijze), [p](plan.pdf), [x](https://example.org), [t](#boven)";
     let r = html(body);

@@ -11,12 +11,14 @@ use super::{chapter_id, is_web, ExternalLink, Glossing, OutLink, Place, Rendered
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::links::{Resolve, Target};
 use crate::analyze::safety::policy::sanitize;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lines};
 use crate::model::Page;
 use crate::source::config::RawHtml;
 use crate::text::slug::slugify;
 use crate::text::urls::{encode_path, relative};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// The output events: the web page's, and the print chapter's when the
 /// page is one.
@@ -79,6 +81,11 @@ pub(super) struct Writer<'a> {
     chapter: Option<String>,
     guard: Guard<'a>,
     tables: Tables,
+    /// The page's text by line, made at its first diagnostic.
+    lines: OnceCell<Lines<'a>>,
+    /// Per id derived from a heading's text, the suffix to try next when
+    /// that id is taken again (`aanpak-2`, `aanpak-3`, …).
+    next_suffix: HashMap<String, usize>,
 }
 
 impl<'a> Writer<'a> {
@@ -108,6 +115,8 @@ impl<'a> Writer<'a> {
             chapter,
             guard: Guard::new(page, place.safety),
             tables: Tables::default(),
+            lines: OnceCell::new(),
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -314,11 +323,8 @@ impl<'a> Writer<'a> {
                 (web.into(), print.map(Into::into))
             }
             Err(e) => {
-                self.r.diagnostics.push(
-                    Diagnostic::error(&self.page.file, e.message)
-                        .at(&self.page.text, offset)
-                        .hint(e.hint),
-                );
+                let d = self.at(Diagnostic::error(&self.page.file, e.message), offset);
+                self.r.diagnostics.push(d.hint(e.hint));
                 (dest.clone(), print.map(|_| dest.clone()))
             }
         }
@@ -366,20 +372,20 @@ impl<'a> Writer<'a> {
     }
 
     /// A heading's id: written `{#id}` (an error when used twice) or
-    /// derived from its text, unique on the page.
+    /// derived from its text, unique on the page: the first free of
+    /// `base`, `base-2`, `base-3`, …, searched from where the last heading
+    /// with that base stopped (ids are only ever added, so no earlier
+    /// suffix can be free again), which keeps a page of thousands of equal
+    /// headings linear.
     fn heading_id(&mut self, explicit: Option<String>, title: &str, offset: usize) -> String {
-        let r = &mut self.r;
         let id = match explicit {
             Some(id) => {
-                if r.ids.contains(&id) {
-                    r.diagnostics.push(
-                        Diagnostic::error(
-                            &self.page.file,
-                            format!("the heading id `{id}` is used twice on this page"),
-                        )
-                        .at(&self.page.text, offset)
-                        .hint("give each heading its own {#id}"),
-                    );
+                if self.r.ids.contains(&id) {
+                    let message = format!("the heading id `{id}` is used twice on this page");
+                    let d = self.at(Diagnostic::error(&self.page.file, message), offset);
+                    self.r
+                        .diagnostics
+                        .push(d.hint("give each heading its own {#id}"));
                 }
                 id
             }
@@ -388,17 +394,27 @@ impl<'a> Writer<'a> {
                     s if s.is_empty() => "section".to_string(),
                     s => s,
                 };
+                let n = self.next_suffix.entry(base.clone()).or_insert(2);
+                let ids = &self.r.ids;
                 let mut id = base.clone();
-                let mut n = 2;
-                while r.ids.contains(&id) {
+                if ids.contains(&id) {
                     id = format!("{base}-{n}");
-                    n += 1;
+                }
+                while ids.contains(&id) {
+                    *n += 1;
+                    id = format!("{base}-{n}");
                 }
                 id
             }
         };
-        r.ids.insert(id.clone());
+        self.r.ids.insert(id.clone());
         id
+    }
+
+    /// `d` placed at byte `offset` of the page.
+    fn at(&self, d: Diagnostic, offset: usize) -> Diagnostic {
+        let lines = self.lines.get_or_init(|| Lines::new(&self.page.text));
+        d.at_line(lines, offset)
     }
 }
 

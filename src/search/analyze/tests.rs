@@ -231,3 +231,18 @@ fn tokens_carry_byte_ranges_and_folded_words() {
         ]
     );
 }
+
+#[test]
+fn a_hyphen_group_of_thousands_of_words_stays_linear() {
+    // Found while fuzzing: each term was looked up in the group's list of
+    // terms, so 20,000 words joined by hyphens took a minute.
+    let word = |i: usize| {
+        let l = |k: usize| char::from(b'a' + (i / k % 26) as u8);
+        format!("woord{}{}{}", l(1), l(26), l(676))
+    };
+    let text = (0..20_000).map(word).collect::<Vec<_>>().join("-");
+    let got = terms(&nl(), &text);
+    let distinct: HashSet<&String> = got.iter().collect();
+    assert_eq!(distinct.len(), got.len(), "each term once per group");
+    assert_eq!(got[..2], [term(&nl(), "woordaaa"), term(&nl(), "woordbaa")]);
+}
