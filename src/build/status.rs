@@ -110,6 +110,11 @@ pub fn stamped(raw: String, file: &Path, hash: &str) -> Result<String> {
     let text = crate::source::frontmatter::normalize(raw);
     let split =
         crate::source::frontmatter::split(&text, file).map_err(|d| anyhow::anyhow!(d.message))?;
+    // Only a front matter that loads is rewritten: toml_edit panics on
+    // some invalid TOML (a dotted key extending a key it could not read).
+    if let Err(e) = toml::de::DeTable::parse(split.front) {
+        bail!("the front matter is not valid TOML: {}", e.message().trim());
+    }
     let mut doc: toml_edit::DocumentMut = split
         .front
         .parse()
@@ -127,4 +132,28 @@ pub fn stamped(raw: String, file: &Path, hash: &str) -> Result<String> {
         new.insert(0, '\u{feff}');
     }
     Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamping_adds_the_hash_and_keeps_the_rest() {
+        let text = "\u{feff}+++\r\ntitle = \"A\" # kept\r\n+++\r\nTekst\r\n";
+        let new = stamped(text.into(), Path::new("a.de.md"), "abc").unwrap();
+        assert_eq!(
+            new,
+            "\u{feff}+++\r\ntitle = \"A\" # kept\r\ntranslated_from = \"abc\"\r\n+++\r\nTekst\r\n"
+        );
+    }
+
+    #[test]
+    fn a_front_matter_that_does_not_load_is_not_stamped() {
+        // Found while fuzzing: toml_edit panics on this invalid TOML (a
+        // dotted key extending a key it could not read).
+        let text = "+++\ntitl\u{1f}==\ntitl\u{1f}.=\n+++\nTekst\n";
+        let err = stamped(text.into(), Path::new("a.de.md"), "abc").unwrap_err();
+        assert!(err.to_string().contains("not valid TOML"), "{err}");
+    }
 }
