@@ -4,6 +4,8 @@
 use crate::build::site::{self, Report};
 use crate::diagnostics::render_all;
 use clap::{Parser, Subcommand};
+
+mod status;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -76,13 +78,33 @@ pub enum Command {
         #[arg(long, requires = "external")]
         refresh: bool,
     },
-    /// Show missing and outdated translations per language.
+    /// Show missing and outdated translations per language, what changed
+    /// in their originals (--diff), or stamp finished translations.
     Status {
         #[command(flatten)]
         root: Root,
-        /// Record in this translation that it matches its original's current text.
-        #[arg(long, value_name = "PATH")]
-        stamp: Option<PathBuf>,
+        /// Record in these translations that they match their original's current text.
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        stamp: Vec<PathBuf>,
+        /// Stamp every translation that is outdated or not stamped yet
+        /// (lists them and asks first, unless --yes).
+        #[arg(long, conflicts_with_all = ["stamp", "diff"])]
+        all_current: bool,
+        /// With --all-current: do not ask.
+        #[arg(long, requires = "all_current")]
+        yes: bool,
+        /// Show what changed in the original of each outdated translation
+        /// (or of the pages at PATH) since the translation was stamped,
+        /// by paragraph and sentence, from the handbook's git history.
+        #[arg(long, value_name = "PATH", num_args = 0.., conflicts_with = "stamp")]
+        diff: Option<Vec<PathBuf>>,
+        /// text for people, json for tools (every pair, with the changes of outdated ones).
+        #[arg(long, value_enum, default_value_t = status::Format::Text, conflicts_with_all = ["stamp", "all_current"])]
+        format: status::Format,
+        /// Exit with status 1 if any translation is in one of these states
+        /// (missing, outdated, or both: missing,outdated).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE")]
+        fail_on: Vec<status::FailOn>,
     },
     /// Preview the handbook: build it into memory, serve it, rebuild and
     /// reload open tabs whenever a source changes. Never writes public/.
@@ -213,7 +235,25 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("{}", summary(&report, None));
             verdict(&report, strict)
         }
-        Command::Status { root, stamp } => status(&root.resolve(), stamp.as_deref()),
+        Command::Status {
+            root,
+            stamp,
+            all_current,
+            yes,
+            diff,
+            format,
+            fail_on,
+        } => status::run(
+            &root.resolve(),
+            status::Request {
+                stamp,
+                all_current,
+                yes,
+                diff,
+                format,
+                fail_on,
+            },
+        ),
         Command::Theme {
             action: ThemeAction::Export { root },
         } => theme_export(&root.resolve()),
@@ -287,36 +327,6 @@ fn theme_export(root: &Path) -> ExitCode {
     }
 }
 
-fn status(root: &Path, stamp: Option<&Path>) -> ExitCode {
-    let loaded = crate::model::load::load(root);
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    eprint!("{}", render_all(&errors));
-    let Some(hb) = loaded.handbook else {
-        return ExitCode::FAILURE;
-    };
-    match stamp {
-        Some(path) => match crate::build::status::stamp(&hb, path) {
-            Ok(hash) => {
-                println!(
-                    "stamped {} with translated_from = \"{hash}\"",
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
-        None => {
-            print!("{}", crate::build::status::report(&hb));
-            ExitCode::SUCCESS
-        }
-    }
-}
-
 fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
     if check {
         let Some(path) = out.or_else(|| crate::build::bundle::default_out(root)) else {
@@ -368,7 +378,7 @@ fn verdict(report: &Report, strict: bool) -> ExitCode {
     }
 }
 
-fn fail(e: &anyhow::Error) -> ExitCode {
+pub(crate) fn fail(e: &anyhow::Error) -> ExitCode {
     eprintln!("error: {e:#}");
     ExitCode::FAILURE
 }

@@ -1,75 +1,41 @@
-//! Translation status: which pages are missing or outdated in which
-//! language (`brug status`), and stamping a finished translation with the
-//! hash of its original (`brug status --stamp PATH`), which is what later
-//! tells, by content rather than by date, that the original changed again.
+//! Stamping finished translations: `translated_from = "HASH"` written into
+//! the front matter, the hash of the original's current text.
 
-use crate::model::{Handbook, Translation};
+use crate::model::{Handbook, PageId};
 use anyhow::{bail, Context, Result};
-use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The status report as text, one block per language.
-pub fn report(hb: &Handbook) -> String {
-    let mut out = String::new();
-    for lang in 0..hb.config.languages.len() {
-        let code = hb.lang_code(lang);
-        let present = hb.pairs.iter().filter(|p| p.pages[lang].is_some()).count();
-        let mut missing = Vec::new();
-        let mut outdated = Vec::new();
-        for pair in &hb.pairs {
-            match &pair.status[lang] {
-                Translation::Missing => {
-                    let original = &hb.pages[pair.best_page(lang)];
-                    missing.push(format!(
-                        "  missing   {}  (exists as {})",
-                        expected_file(hb, pair, lang),
-                        original.file.display()
-                    ));
-                }
-                Translation::Outdated { reason } => {
-                    let page = &hb.pages[pair.pages[lang].unwrap_or_default()];
-                    outdated.push(format!("  outdated  {}  ({reason})", page.file.display()));
-                }
-                Translation::Current => {}
+/// The translations at `paths`, checked before anything is written: each
+/// must be a page with an original to compare with.
+pub fn translations_at(hb: &Handbook, paths: &[PathBuf]) -> Result<Vec<PageId>> {
+    let pages = super::pages_at(hb, paths).map_err(anyhow::Error::msg)?;
+    for &page in &pages {
+        original_of(hb, page)?;
+    }
+    Ok(pages)
+}
+
+/// Every translation whose stamp is not its original's current hash
+/// (outdated, or never stamped), for `--all-current`.
+pub fn unstamped(hb: &Handbook) -> Vec<PageId> {
+    let mut out = Vec::new();
+    for pair in &hb.pairs {
+        let Some(original) = pair.pages[pair.source_lang] else {
+            continue;
+        };
+        for (lang, page) in pair.pages.iter().enumerate() {
+            let Some(page) = *page else { continue };
+            let stamp = hb.pages[page].front.translated_from.as_deref();
+            if lang != pair.source_lang && stamp != Some(hb.pages[original].hash.as_str()) {
+                out.push(page);
             }
-        }
-        let _ = writeln!(
-            out,
-            "{code}: {present} pages, {} missing, {} outdated",
-            missing.len(),
-            outdated.len()
-        );
-        for line in missing.iter().chain(&outdated) {
-            let _ = writeln!(out, "{line}");
         }
     }
     out
 }
 
-/// Where the missing version of `pair` in `lang` would be written.
-fn expected_file(hb: &Handbook, pair: &crate::model::Pair, lang: usize) -> String {
-    let stem = crate::model::join(&pair.dir, &pair.name);
-    format!("content/{stem}.{}.md", hb.lang_code(lang))
-}
-
-/// Records in the translation at `path` the hash of its original's current
-/// text. Returns the hash written.
-pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
-    // PATH may be relative to the current folder or to the handbook root.
-    let candidates: Vec<_> = [path.to_path_buf(), hb.root.join(path)]
-        .iter()
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
-    if candidates.is_empty() {
-        bail!("cannot find {}", path.display());
-    }
-    let page_id = hb
-        .pages
-        .iter()
-        .position(|p| {
-            std::fs::canonicalize(hb.root.join(&p.file)).is_ok_and(|c| candidates.contains(&c))
-        })
-        .with_context(|| format!("{} is not a page of this handbook", path.display()))?;
+/// The original of translation `page`, or why it has none to stamp against.
+fn original_of(hb: &Handbook, page_id: PageId) -> Result<PageId> {
     let page = &hb.pages[page_id];
     let Some(pair) = hb.page_pair(page_id) else {
         bail!(
@@ -85,13 +51,20 @@ pub fn stamp(hb: &Handbook, path: &Path) -> Result<String> {
             hb.lang_code(page.lang)
         );
     }
-    let Some(original) = pair.pages[pair.source_lang] else {
-        bail!(
+    pair.pages[pair.source_lang].with_context(|| {
+        format!(
             "{} has no original in {} to compare with",
             page.file.display(),
             hb.lang_code(pair.source_lang)
         )
-    };
+    })
+}
+
+/// Records in translation `page` the hash of its original's current text.
+/// Returns the hash written.
+pub fn stamp(hb: &Handbook, page_id: PageId) -> Result<String> {
+    let original = original_of(hb, page_id)?;
+    let page = &hb.pages[page_id];
     let hash = hb.pages[original].hash.clone();
     let file = hb.root.join(&page.file);
     let raw = std::fs::read_to_string(&file)

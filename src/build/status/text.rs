@@ -1,0 +1,90 @@
+//! `brug status --diff` as text: per outdated translation, a heading with
+//! both files and the commit it was stamped against, then each changed
+//! place: the paragraph, its kept sentences indented, removed ones marked
+//! `-` and added ones `+` (red and green on a terminal).
+
+use super::diff::{Change, Kind, Op};
+use super::Outdated;
+use std::fmt::Write as _;
+
+/// ANSI colours, or none when the output is not a terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// The diff of every outdated translation in `list`.
+pub fn render(list: &[Outdated], style: Style) -> String {
+    let mut out = String::new();
+    for item in list {
+        let heading = format!(
+            "{} (translation of {})",
+            item.translation.display(),
+            item.original.display()
+        );
+        let _ = writeln!(out, "{}", style.paint("1", &heading));
+        match &item.changes {
+            Err(why) => {
+                let _ = writeln!(out, "  {why}\n");
+            }
+            Ok((version, changes)) => {
+                let renamed = std::path::Path::new(&version.file) != item.original;
+                let _ = writeln!(
+                    out,
+                    "  stamped against commit {} ({}){}",
+                    version.commit,
+                    version.date,
+                    if renamed {
+                        format!(", when the original was {}", version.file)
+                    } else {
+                        String::new()
+                    }
+                );
+                if changes.is_empty() {
+                    out.push_str("  only line breaks or spacing changed; stamp it again\n");
+                }
+                for change in changes {
+                    out.push('\n');
+                    change_text(&mut out, change, style);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// One changed place: its heading line, then its sentences.
+fn change_text(out: &mut String, change: &Change, style: Style) {
+    let place = match (change.kind, change.old, change.new) {
+        (Kind::Title, ..) => "title".to_string(),
+        (Kind::Changed, _, Some(n)) => format!("paragraph {n}, changed"),
+        (Kind::Added, _, Some(n)) => format!("paragraph {n}, added"),
+        (Kind::Removed, Some(o), _) => format!("paragraph {o} of the stamped text, removed"),
+        _ => "paragraph".to_string(),
+    };
+    let after = change
+        .after
+        .as_deref()
+        .map(|a| format!(" (after \"{a}\")"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "  {}", style.paint("36", &format!("@ {place}{after}")));
+    for part in &change.parts {
+        let line = match part.op {
+            Op::Same => format!("    {}", part.text),
+            Op::Removed => style.paint("31", &format!("  - {}", part.text)),
+            Op::Added => style.paint("32", &format!("  + {}", part.text)),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+}
