@@ -14,7 +14,7 @@ use brug::analyze::anchors;
 use brug::analyze::highlight::Highlighter;
 use brug::analyze::markdown::{LinkStyle, Rendered};
 use brug::analyze::prepared::Prepared;
-use brug::build::status::stamped;
+use brug::build::status::stamp::stamped;
 use brug::diagnostics::Diagnostic;
 use brug::model::load::{assemble, load, load_content, parse_page};
 use brug::model::{Handbook, Page, PageId};

@@ -66,7 +66,14 @@ fn report(hb: &Handbook, diff: Option<&[PathBuf]>, format: Format) -> ExitCode {
         (Format::Text, Some(_)) => {
             let list = st::outdated(hb, &History::open(&hb.root), &only);
             if list.is_empty() {
-                println!("no outdated translation{}", if only.is_empty() { "" } else { " among these pages" });
+                println!(
+                    "no outdated translation{}",
+                    if only.is_empty() {
+                        ""
+                    } else {
+                        " among these pages"
+                    }
+                );
             }
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             print!("{}", st::text::render(&list, st::text::Style { color }));
@@ -87,7 +94,10 @@ fn stamp_paths(hb: &Handbook, paths: &[PathBuf]) -> ExitCode {
     };
     for (page, path) in pages.into_iter().zip(paths) {
         match stamp::stamp(hb, page) {
-            Ok(hash) => println!("stamped {} with translated_from = \"{hash}\"", path.display()),
+            Ok(hash) => println!(
+                "stamped {} with translated_from = \"{hash}\"",
+                path.display()
+            ),
             Err(e) => return super::fail(&e),
         }
     }
@@ -98,14 +108,20 @@ fn stamp_paths(hb: &Handbook, paths: &[PathBuf]) -> ExitCode {
 fn all_current(hb: &Handbook, yes: bool) -> ExitCode {
     let pages = stamp::unstamped(hb);
     if pages.is_empty() {
-        println!("every translation is stamped against its original's current text; nothing to stamp");
+        println!(
+            "every translation is stamped against its original's current text; nothing to stamp"
+        );
         return ExitCode::SUCCESS;
     }
     println!(
         "{} translation{} will be recorded as matching the current text of {}:",
         pages.len(),
         if pages.len() == 1 { "" } else { "s" },
-        if pages.len() == 1 { "its original" } else { "their originals" }
+        if pages.len() == 1 {
+            "its original"
+        } else {
+            "their originals"
+        }
     );
     for &page in &pages {
         let state = match hb.pages[page].front.translated_from {
@@ -138,7 +154,10 @@ fn confirmed() -> bool {
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     let _ = stdin.lock().read_line(&mut answer);
-    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja")
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "j" | "ja"
+    )
 }
 
 /// Fails when a translation is in one of the `states`.

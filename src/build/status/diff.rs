@@ -94,12 +94,20 @@ pub fn diff(old: (&str, &str), new: (&str, &str)) -> Vec<Change> {
                     });
                 }
                 (true, true) => {
-                    place.push(Kind::Removed, Some(o + i), None, whole(Op::Removed, &a[o + i]));
+                    place.push(
+                        Kind::Removed,
+                        Some(o + i),
+                        None,
+                        whole(Op::Removed, &a[o + i]),
+                    );
                     place.push(Kind::Added, None, Some(n + i), whole(Op::Added, &b[n + i]));
                 }
-                (true, false) => {
-                    place.push(Kind::Removed, Some(o + i), None, whole(Op::Removed, &a[o + i]))
-                }
+                (true, false) => place.push(
+                    Kind::Removed,
+                    Some(o + i),
+                    None,
+                    whole(Op::Removed, &a[o + i]),
+                ),
                 (false, _) => {
                     place.push(Kind::Added, None, Some(n + i), whole(Op::Added, &b[n + i]))
                 }
@@ -139,7 +147,10 @@ fn part(op: Op, text: &str) -> Part {
 }
 
 fn whole(op: Op, paragraph: &str) -> Vec<Part> {
-    sentences(paragraph).into_iter().map(|s| part(op, &s)).collect()
+    sentences(paragraph)
+        .into_iter()
+        .map(|s| part(op, &s))
+        .collect()
 }
 
 /// The sentences of two versions of a paragraph, each kept, removed or added.
@@ -216,7 +227,8 @@ fn blocks(paragraph: &str) -> Vec<&str> {
         let t = l.trim_start();
         t.starts_with(['-', '*', '+', '|', '>', '#'])
             || t.starts_with("```")
-            || t.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
     });
     if structured {
         paragraph.lines().collect()

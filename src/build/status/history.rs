@@ -80,7 +80,11 @@ impl History {
                         return Ok(Version {
                             commit: commit.id().to_hex_with_len(7).to_string(),
                             date: date(time.seconds),
-                            file: path.strip_prefix(&self.prefix).unwrap_or(&path).trim_start_matches('/').to_string(),
+                            file: path
+                                .strip_prefix(&self.prefix)
+                                .unwrap_or(&path)
+                                .trim_start_matches('/')
+                                .to_string(),
                             title,
                             body,
                         });
@@ -95,7 +99,11 @@ impl History {
                 return Err(self.not_found(file, stamp, commits, true));
             };
             let parent_tree = parent.tree().map_err(git)?;
-            if parent_tree.lookup_entry_by_path(Path::new(&path)).map_err(git)?.is_none() {
+            if parent_tree
+                .lookup_entry_by_path(Path::new(&path))
+                .map_err(git)?
+                .is_none()
+            {
                 match self.renamed_from(&parent_tree, &tree, &path)? {
                     Some(old) => path = old,
                     None => return Err(self.not_found(file, stamp, commits, false)),

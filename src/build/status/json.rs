@@ -74,7 +74,12 @@ pub fn render(hb: &Handbook, outdated: &[Outdated]) -> String {
     json
 }
 
-fn version<'a>(hb: &'a Handbook, pair_id: usize, lang: usize, outdated: &'a [Outdated]) -> Version<'a> {
+fn version<'a>(
+    hb: &'a Handbook,
+    pair_id: usize,
+    lang: usize,
+    outdated: &'a [Outdated],
+) -> Version<'a> {
     let pair = &hb.pairs[pair_id];
     let page = pair.pages[lang].map(|p| &hb.pages[p]);
     let (state, reason) = match &pair.status[lang] {
@@ -93,11 +98,15 @@ fn version<'a>(hb: &'a Handbook, pair_id: usize, lang: usize, outdated: &'a [Out
             || expected_file(hb, pair, lang),
             |p| p.file.display().to_string(),
         ),
-        hash: page.filter(|_| lang == pair.source_lang).map(|p| p.hash.as_str()),
+        hash: page
+            .filter(|_| lang == pair.source_lang)
+            .map(|p| p.hash.as_str()),
         translated_from: page.and_then(|p| p.front.translated_from.as_deref()),
         reason,
         stamped: diff.and_then(|d| d.as_ref().ok()).map(|(v, _)| v),
-        changes: diff.and_then(|d| d.as_ref().ok()).map(|(_, c)| c.as_slice()),
+        changes: diff
+            .and_then(|d| d.as_ref().ok())
+            .map(|(_, c)| c.as_slice()),
         changes_error: diff.and_then(|d| d.as_ref().err()).map(String::as_str),
     }
 }

@@ -95,7 +95,11 @@ pub struct Outdated {
 
 /// The outdated translations (those whose page or original is among
 /// `only`, when given) with their changes, in pair order.
-pub fn outdated(hb: &Handbook, history: &Result<History, String>, only: &[PageId]) -> Vec<Outdated> {
+pub fn outdated(
+    hb: &Handbook,
+    history: &Result<History, String>,
+    only: &[PageId],
+) -> Vec<Outdated> {
     let mut out = Vec::new();
     for (pair_id, pair) in hb.pairs.iter().enumerate() {
         let Some(original) = pair.pages[pair.source_lang] else {
@@ -137,7 +141,10 @@ pub fn changes(
         ));
     };
     let original = &hb.pages[original];
-    let version = history.as_ref().map_err(Clone::clone)?.find(&original.file, stamp)?;
+    let version = history
+        .as_ref()
+        .map_err(Clone::clone)?
+        .find(&original.file, stamp)?;
     let changes = diff::diff(
         (&version.title, &version.body),
         (&original.front.title, original.body()),
@@ -167,4 +174,3 @@ pub fn page_at(hb: &Handbook, path: &Path) -> Result<PageId, String> {
         })
         .ok_or_else(|| format!("{} is not a page of this handbook", path.display()))
 }
-

@@ -31,14 +31,14 @@ fn added_and_removed_paragraphs_leave_the_others_out() {
     let kinds: Vec<_> = changes.iter().map(|c| (c.kind, c.old, c.new)).collect();
     assert_eq!(
         kinds,
-        [
-            (Kind::Added, None, Some(2)),
-            (Kind::Removed, Some(3), None),
-        ]
+        [(Kind::Added, None, Some(2)), (Kind::Removed, Some(3), None),]
     );
     assert_eq!(ops(&changes[0]), [(Op::Added, "Nieuw ertussen.")]);
     assert_eq!(changes[1].after.as_deref(), Some("Twee blijft staan."));
-    assert!(!changes.iter().flat_map(|c| &c.parts).any(|p| p.text == "Vier."));
+    assert!(!changes
+        .iter()
+        .flat_map(|c| &c.parts)
+        .any(|p| p.text == "Vier."));
 }
 
 #[test]
@@ -59,7 +59,10 @@ fn the_title_counts_and_rewrapping_does_not() {
     );
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].kind, Kind::Title);
-    assert_eq!(ops(&changes[0]), [(Op::Removed, "Oud"), (Op::Added, "Nieuw")]);
+    assert_eq!(
+        ops(&changes[0]),
+        [(Op::Removed, "Oud"), (Op::Added, "Nieuw")]
+    );
 }
 
 #[test]
@@ -82,6 +85,11 @@ fn list_items_are_units_of_their_own() {
 fn sentences_split_after_punctuation_and_a_blank() {
     assert_eq!(
         sentences("Zie hoofdstuk 3. Wat nu? Zo: klaar!\nEinde 3.5 keer"),
-        ["Zie hoofdstuk 3.", "Wat nu?", "Zo: klaar!", "Einde 3.5 keer"]
+        [
+            "Zie hoofdstuk 3.",
+            "Wat nu?",
+            "Zo: klaar!",
+            "Einde 3.5 keer"
+        ]
     );
 }
