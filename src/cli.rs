@@ -83,28 +83,8 @@ pub enum Command {
     Status {
         #[command(flatten)]
         root: Root,
-        /// Record in these translations that they match their original's current text.
-        #[arg(long, value_name = "PATH", num_args = 1..)]
-        stamp: Vec<PathBuf>,
-        /// Stamp every translation that is outdated or not stamped yet
-        /// (lists them and asks first, unless --yes).
-        #[arg(long, conflicts_with_all = ["stamp", "diff"])]
-        all_current: bool,
-        /// With --all-current: do not ask.
-        #[arg(long, requires = "all_current")]
-        yes: bool,
-        /// Show what changed in the original of each outdated translation
-        /// (or of the pages at PATH) since the translation was stamped,
-        /// by paragraph and sentence, from the handbook's git history.
-        #[arg(long, value_name = "PATH", num_args = 0.., conflicts_with = "stamp")]
-        diff: Option<Vec<PathBuf>>,
-        /// text for people, json for tools (every pair, with the changes of outdated ones).
-        #[arg(long, value_enum, default_value_t = status::Format::Text, conflicts_with_all = ["stamp", "all_current"])]
-        format: status::Format,
-        /// Exit with status 1 if any translation is in one of these states
-        /// (missing, outdated, or both: missing,outdated).
-        #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE")]
-        fail_on: Vec<status::FailOn>,
+        #[command(flatten)]
+        request: status::Request,
     },
     /// Preview the handbook: build it into memory, serve it, rebuild and
     /// reload open tabs whenever a source changes. Never writes public/.
@@ -235,25 +215,7 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("{}", summary(&report, None));
             verdict(&report, strict)
         }
-        Command::Status {
-            root,
-            stamp,
-            all_current,
-            yes,
-            diff,
-            format,
-            fail_on,
-        } => status::run(
-            &root.resolve(),
-            status::Request {
-                stamp,
-                all_current,
-                yes,
-                diff,
-                format,
-                fail_on,
-            },
-        ),
+        Command::Status { root, request } => status::run(&root.resolve(), request),
         Command::Theme {
             action: ThemeAction::Export { root },
         } => theme_export(&root.resolve()),

@@ -5,178 +5,20 @@
 //! sequence of edits of every kind.
 
 mod common;
+use common::server::{event, Response, Server};
 use common::Fixture;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A running `brug serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    log: Receiver<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(f: &Fixture) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_brug"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(f.root())
-            .stderr(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let (tx, log) = mpsc::channel();
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(line) = log.recv_timeout(Duration::from_millis(100)) {
-                if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                    let port = rest.split('/').next().unwrap().parse().unwrap();
-                    return Server { child, port, log };
-                }
-            }
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("brug serve did not start");
-    }
-
-    /// Sends a raw request line (so paths reach the server as written).
-    fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Response {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        req.push_str("\r\n");
-        s.write_all(req.as_bytes()).unwrap();
-        let mut bytes = Vec::new();
-        s.read_to_end(&mut bytes).unwrap();
-        Response::parse(&bytes)
-    }
-
-    fn get(&self, path: &str) -> Response {
-        self.raw("GET", path, &[])
-    }
-
-    /// Connects to the event stream; events arrive on the receiver as
-    /// (name, data).
-    fn events(&self) -> Receiver<(String, String)> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.write_all(b"GET /__brug/events HTTP/1.1\r\nHost: x\r\n\r\n")
-            .unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut name = String::new();
-            for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if let Some(n) = line.strip_prefix("event: ") {
-                    name = n.to_string();
-                } else if let Some(d) = line.strip_prefix("data: ") {
-                    if tx.send((name.clone(), d.to_string())).is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-        // The stream is registered once its first bytes arrived.
-        std::thread::sleep(Duration::from_millis(200));
-        rx
-    }
-
-    /// Waits for the terminal line that ends the next rebuild.
-    fn rebuilt(&self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(line) = self.log.recv_timeout(Duration::from_millis(50)) {
-                if line.contains(" in ") && line.contains(" ms") {
-                    return line;
-                }
-            }
-        }
-        panic!("no rebuild");
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn parse(bytes: &[u8]) -> Response {
-        let end = bytes
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("head");
-        let head = String::from_utf8_lossy(&bytes[..end]).into_owned();
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers = lines
-            .filter_map(|l| l.split_once(": "))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-            .collect();
-        Response {
-            status,
-            headers,
-            body: bytes[end + 4..].to_vec(),
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-fn event(rx: &Receiver<(String, String)>, name: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if let Ok((n, d)) = rx.recv_timeout(Duration::from_millis(100)) {
-            if n == name {
-                return d;
-            }
-        }
-    }
-    panic!("no `{name}` event");
-}
 
 const SCRIPT: &str = "<script src=\"/__brug/reload.js\" defer></script>";
 
 #[test]
 fn an_edit_reloads_its_page_and_serves_the_new_text() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let page = server.get("/nl/modules/start/");
     assert_eq!(page.status, 200);
     assert!(
@@ -213,7 +55,7 @@ fn an_edit_reloads_its_page_and_serves_the_new_text() {
 #[test]
 fn pages_can_be_added_renamed_and_deleted() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let events = server.events();
     f.write(
         "content/modules/nieuw.nl.md",
@@ -248,7 +90,7 @@ fn pages_can_be_added_renamed_and_deleted() {
 #[test]
 fn a_bad_edit_shows_diagnostics_and_keeps_the_last_good_site() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let events = server.events();
     let good = f.read_source("content/methods/consensus.nl.md");
     f.write(
@@ -298,7 +140,7 @@ fn a_bad_edit_shows_diagnostics_and_keeps_the_last_good_site() {
 #[test]
 fn a_bad_edit_found_late_keeps_the_last_good_site_and_recovers() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let events = server.events();
     let file = "content/practices/lotsen.nl.md";
     let good = f.read_source(file);
@@ -337,7 +179,7 @@ fn a_bad_edit_found_late_keeps_the_last_good_site_and_recovers() {
 #[test]
 fn a_broken_template_keeps_the_last_good_site_and_recovers() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let events = server.events();
     f.write("themes/default/templates/page.html", "{% if %}kapot");
     let data = event(&events, "failed");
@@ -354,7 +196,7 @@ fn a_broken_template_keeps_the_last_good_site_and_recovers() {
 fn paths_outside_the_site_are_never_served() {
     let f = Fixture::new("web");
     f.write("secret.txt", "geheim");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     for path in [
         "/../secret.txt",
         "/../../etc/passwd",
@@ -385,7 +227,7 @@ fn http_details_types_head_etags_and_many_clients() {
     );
     f.write("content/modules/letter.woff2", [0u8, 1, 2]);
     f.write("content/modules/verslag.pdf", "%PDF-1.4");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     for (path, kind) in [
         ("/nl/modules/plaatje.svg", "image/svg+xml"),
         ("/nl/modules/letter.woff2", "font/woff2"),
@@ -474,7 +316,7 @@ fn assert_served_equals_build(f: &Fixture, server: &Server, step: &str) {
 #[test]
 fn a_burst_of_saves_is_one_rebuild_and_content_can_vanish_and_return() {
     let f = Fixture::new("web");
-    let server = Server::start(&f);
+    let server = Server::start(f.root());
     let events = server.events();
     // Like a `git checkout` of fifty files.
     for i in 0..50 {
@@ -530,7 +372,7 @@ fn a_burst_of_saves_is_one_rebuild_and_content_can_vanish_and_return() {
 #[test]
 fn ctrl_c_ends_the_server() {
     let f = Fixture::new("web");
-    let mut server = Server::start(&f);
+    let mut server = Server::start(f.root());
     let status = Command::new("kill")
         .args(["-INT", &server.child.id().to_string()])
         .status()

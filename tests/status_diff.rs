@@ -391,3 +391,95 @@ fn all_current_lists_and_asks_before_stamping() {
             .contains("translated_from"));
     }
 }
+
+#[test]
+fn the_serve_board_shows_counts_links_and_diffs_in_the_editors_language() {
+    use common::server::Server;
+    let mut book = changed_after_stamp();
+    book.commit("Origineel bijgewerkt");
+    std::fs::remove_file(book.root().join("content/methods/_index.de.md")).unwrap();
+    let server = Server::start(book.root());
+    // The line after the address names the board.
+    let line = server
+        .log
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap();
+    assert!(
+        line.starts_with("translation status: http://127.0.0.1:")
+            && line.ends_with("/__brug/status"),
+        "printed at start-up: {line}"
+    );
+    let de = server.get("/__brug/status/de");
+    assert_eq!(de.status, 200);
+    let html = de.text();
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"),
+        "{html}"
+    );
+    assert!(html.contains("<h1>Übersetzungsstand</h1>"), "{html}");
+    assert!(html.contains("1 von 3 Seiten vollständig"), "{html}");
+    assert!(
+        html.contains("Vollständig: 1 · fehlt: 1 · veraltet: 1"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<progress id=\"progress-de\" max=\"3\" value=\"1\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"missing\">fehlt</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a class=\"outdated\" href=\"/de/methods/overleg/\">veraltet</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<section class=\"diff\" id=\"diff-de/methods/overleg/\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<del lang=\"nl\">Iedere wijk stuurt twee mensen.</del>"),
+        "the original's language: {html}"
+    );
+    assert!(
+        html.contains("<ins lang=\"nl\">Iedere wijk stuurt drie mensen.</ins>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li lang=\"nl\">Zij spreken voor hun buurt.</li>"),
+        "{html}"
+    );
+    assert!(html.contains("Absatz 2 geändert"), "{html}");
+    assert!(!html.contains("Het besluit wordt openbaar"), "{html}");
+    assert!(
+        html.contains("<script src=\"/__brug/reload.js\" defer></script>"),
+        "reloads live"
+    );
+    // The browser's language, else the handbook's default.
+    let by_header = server.raw(
+        "GET",
+        "/__brug/status",
+        &[("Accept-Language", "fr, de-AT;q=0.8")],
+    );
+    assert!(by_header.text().contains("<html lang=\"de\">"));
+    let default = server.get("/__brug/status");
+    assert!(default.text().contains("<html lang=\"nl\">"));
+    assert!(default.text().contains("Alinea 2 gewijzigd"));
+    assert_eq!(server.get("/__brug/status/de/x").status, 404);
+    // A save updates it.
+    book.write(ORIGINAL, &original(&[PARA1, "Nog een andere zin.", PARA4]));
+    server.rebuilt();
+    let after = server.get("/__brug/status/de").text();
+    assert!(
+        after.contains("<ins lang=\"nl\">Nog een andere zin.</ins>"),
+        "{after}"
+    );
+    // The overlay and the outdated notice link here, in serve only.
+    let script = server.get("/__brug/reload.js").text();
+    assert!(
+        script.contains("\"changed\":\"Was hat sich geändert?\""),
+        "{script}"
+    );
+    assert!(script.contains("\"status\":\"Vertaalstatus\""), "{script}");
+}

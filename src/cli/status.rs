@@ -21,12 +21,29 @@ pub enum FailOn {
 }
 
 /// What `brug status` was asked to do.
+#[derive(Debug, clap::Args)]
 pub struct Request {
+    /// Record in these translations that they match their original's current text.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
     pub stamp: Vec<PathBuf>,
+    /// Stamp every translation that is outdated or not stamped yet
+    /// (lists them and asks first, unless --yes).
+    #[arg(long, conflicts_with_all = ["stamp", "diff"])]
     pub all_current: bool,
+    /// With --all-current: do not ask.
+    #[arg(long, requires = "all_current")]
     pub yes: bool,
+    /// Show what changed in the original of each outdated translation
+    /// (or of the pages at PATH) since the translation was stamped,
+    /// by paragraph and sentence, from the handbook's git history.
+    #[arg(long, value_name = "PATH", num_args = 0.., conflicts_with = "stamp")]
     pub diff: Option<Vec<PathBuf>>,
+    /// text for people, json for tools (every pair, with the changes of outdated ones).
+    #[arg(long, value_enum, default_value_t = Format::Text, conflicts_with_all = ["stamp", "all_current"])]
     pub format: Format,
+    /// Exit with status 1 if any translation is in one of these states
+    /// (missing, outdated, or both: missing,outdated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE")]
     pub fail_on: Vec<FailOn>,
 }
 

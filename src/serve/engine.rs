@@ -101,6 +101,11 @@ impl Engine {
         }
     }
 
+    /// The model, analysis and theme of the last good build.
+    pub fn kept(&self) -> Option<&Built> {
+        self.kept.as_ref()
+    }
+
     /// The served site.
     pub fn files(&self) -> Arc<Files> {
         self.files.clone()

@@ -43,6 +43,8 @@ pub enum Answer {
     ReloadScript,
     /// The Server-Sent Events stream.
     Events,
+    /// The translation status board, in the language named after its path, if any.
+    Board(Option<String>),
 }
 
 /// The prefix of the preview's own URLs, which no handbook page can have.
@@ -56,6 +58,13 @@ pub fn route(files: &Files, url: &str, if_none_match: Option<&str>) -> Answer {
     }
     if path == "/__brug/events" {
         return Answer::Events;
+    }
+    if let Some(rest) = path.strip_prefix(super::board::PATH) {
+        match rest.trim_matches('/') {
+            "" => return Answer::Board(None),
+            lang if !lang.contains('/') => return Answer::Board(Some(lang.to_string())),
+            _ => {}
+        }
     }
     let Some(rel) = safe_path(path) else {
         return not_found(files);

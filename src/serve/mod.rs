@@ -11,6 +11,7 @@
 //! route, and compare the served site with a fresh build both ways.
 
 mod affected;
+pub mod board;
 pub mod engine;
 pub mod http;
 mod plan;
@@ -28,6 +29,9 @@ use std::sync::{Arc, Mutex, RwLock};
 
 /// More changed files than this reload every tab.
 const CHANGED_MAX: usize = 500;
+
+/// The board's answer before any build succeeded.
+const BOARD_UNAVAILABLE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>brug</title></head><body><main><h1>No good build yet</h1><p>The translation status appears once the handbook builds.</p></main></body></html>";
 
 /// What `brug serve` was asked for.
 #[derive(Debug, Clone)]
@@ -78,6 +82,15 @@ impl State {
                 )
             });
         }
+    }
+
+    /// The translation status board (`board`) from the last good build, in
+    /// the language named, else the browser's; `None` before one succeeded.
+    fn board(&self, named: Option<&str>, accept: Option<&str>) -> Option<String> {
+        let engine = self.engine.lock().ok()?;
+        let built = engine.kept()?;
+        let ui = board::language(&built.hb, named, accept);
+        Some(board::page(&built.hb, built.renderer.strings(), ui))
     }
 
     /// Serves `files` from now on and tells the tabs which paths changed.
@@ -238,6 +251,10 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         );
     }
     eprintln!("serving {} at {url} (Ctrl-C stops)", opts.root.display());
+    eprintln!(
+        "translation status: {url}{}",
+        board::PATH.trim_start_matches('/')
+    );
     if opts.open {
         open_browser(&url);
     }

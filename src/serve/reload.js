@@ -4,10 +4,13 @@
              changed; swap stylesheets in place if only CSS changed
      failed  {"diagnostics": [...]}  show them over the page (the last good
              pages keep being served)
-     ok      the build is good again: remove the overlay */
+     ok      the build is good again: remove the overlay
+   The translation status board (/__brug/status) reloads after every
+   rebuild; an outdated-translation notice gets a link to its diff there. */
 (function () {
   "use strict";
-  /* The overlay's texts per language code, {title, kept, close, hint}:
+  /* The overlay's texts per language code, {title, kept, close, hint,
+     status, changed}:
      the server puts the handbook's strings (serve-… in i18n/*.ftl) here. */
   var TEXT = /*TEXT*/{};
   var t = TEXT[document.documentElement.lang] || TEXT[Object.keys(TEXT)[0]] || {};
@@ -73,6 +76,12 @@
       }
       o.appendChild(box);
     });
+    var board = document.createElement("p");
+    var link = document.createElement("a");
+    link.href = "/__brug/status";
+    link.textContent = t.status;
+    board.appendChild(link);
+    o.appendChild(board);
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = t.close;
@@ -81,11 +90,33 @@
     document.body.appendChild(o);
   }
 
+  var onBoard = location.pathname.indexOf("/__brug/status") === 0;
+
+  /* An outdated translation's notice links to what changed in its
+     original, on the board (the published site keeps its plain notice). */
+  function linkNotice() {
+    var notice = document.querySelector(".notice-outdated");
+    if (!notice || notice.querySelector(".brug-diff-link")) return;
+    var p = document.createElement("p");
+    var a = document.createElement("a");
+    a.className = "brug-diff-link";
+    a.href = "/__brug/status/" + encodeURIComponent(document.documentElement.lang) +
+      "#diff-" + decodeURIComponent(location.pathname).replace(/^\//, "");
+    a.textContent = t.changed;
+    p.appendChild(a);
+    notice.appendChild(p);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", linkNotice);
+  } else {
+    linkNotice();
+  }
+
   var events = new EventSource("/__brug/events");
   events.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
     hide();
-    if (d.all || d.changed.indexOf(here()) >= 0) {
+    if (onBoard || d.all || d.changed.indexOf(here()) >= 0) {
       location.reload();
     } else if (d.changed.some(function (p) { return /\.css$/.test(p); })) {
       swapCss();

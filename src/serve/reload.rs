@@ -16,11 +16,13 @@ const SCRIPT: &str = include_str!("reload.js");
 /// Where the script takes its texts: `var TEXT = /*TEXT*/{};`.
 const SLOT: &str = "/*TEXT*/{}";
 /// The overlay's texts: the script's name for each, and its string id.
-pub const TEXTS: [(&str, &str); 4] = [
+pub const TEXTS: [(&str, &str); 6] = [
     ("title", "serve-failed-title"),
     ("kept", "serve-failed-kept"),
     ("close", "serve-close"),
     ("hint", "serve-hint"),
+    ("status", "serve-status-link"),
+    ("changed", "serve-status-what-changed"),
 ];
 
 /// The overlay's texts of the handbook at `root`, by language code; `None`

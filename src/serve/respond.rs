@@ -78,7 +78,33 @@ pub(super) fn handle(request: tiny_http::Request, state: &State) {
             ],
         ),
         Answer::Events => events(request, state),
+        Answer::Board(lang) => board(request, state, lang.as_deref()),
     }
+}
+
+/// The translation status board, in language `lang` or the browser's.
+fn board(request: tiny_http::Request, state: &State, lang: Option<&str>) {
+    use tiny_http::{Header, Response};
+    let accept = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Accept-Language"))
+        .map(|h| h.value.as_str().to_string());
+    let (status, html) = match state.board(lang, accept.as_deref()) {
+        Some(html) => (200, html),
+        None => (503, super::BOARD_UNAVAILABLE.to_string()),
+    };
+    let mut response =
+        Response::from_data(http::with_reload_script(html.as_bytes())).with_status_code(status);
+    for (name, value) in [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Cache-Control", "no-store"),
+    ] {
+        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    let _ = request.respond(response);
 }
 
 /// Streams events to one tab until it goes away. The connection's writer

@@ -5,6 +5,7 @@
 
 pub mod book;
 pub mod preview;
+pub mod server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -15,6 +15,38 @@ pub struct History {
     prefix: String,
 }
 
+/// Why the stamped version cannot be shown: the kind (the preview's
+/// status board words it in the editor's language) and the message for
+/// the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why {
+    pub kind: WhyKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyKind {
+    /// The translation has no `translated_from`.
+    Unstamped,
+    NoRepository,
+    NoCommit,
+    /// No committed version has the stamped hash.
+    NotCommitted,
+    /// The history is cut off (a shallow clone).
+    Shallow,
+    /// The repository could not be read.
+    Git,
+}
+
+impl Why {
+    pub fn new(kind: WhyKind, message: impl Into<String>) -> Why {
+        Why {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
 /// A committed version of a page.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Version {
@@ -32,22 +64,25 @@ pub struct Version {
 
 impl History {
     /// The repository holding `root`, or why there is none to read.
-    pub fn open(root: &Path) -> Result<History, String> {
+    pub fn open(root: &Path) -> Result<History, Why> {
         let repo = gix::discover(root).map_err(|_| {
-            format!(
+            Why::new(WhyKind::NoRepository, format!(
                 "{} is not in a git repository, so the text a translation was stamped against cannot be found; \
                  put the handbook under git (git init, git add, git commit) and stamp after committing",
                 root.display()
-            )
+            ))
         })?;
         let workdir = repo
             .workdir()
             .and_then(|w| std::fs::canonicalize(w).ok())
-            .ok_or("the git repository has no work tree")?;
-        let root = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
-        let prefix = root
-            .strip_prefix(&workdir)
-            .map_err(|_| "the handbook is outside the repository's work tree".to_string())?;
+            .ok_or_else(|| Why::new(WhyKind::Git, "the git repository has no work tree"))?;
+        let root = std::fs::canonicalize(root).map_err(git)?;
+        let prefix = root.strip_prefix(&workdir).map_err(|_| {
+            Why::new(
+                WhyKind::Git,
+                "the handbook is outside the repository's work tree",
+            )
+        })?;
         Ok(History {
             prefix: slash_path(prefix),
             repo,
@@ -56,12 +91,15 @@ impl History {
 
     /// The newest committed version of `file` (relative to the handbook
     /// root) whose text hash is `stamp`.
-    pub fn find(&self, file: &Path, stamp: &str) -> Result<Version, String> {
+    pub fn find(&self, file: &Path, stamp: &str) -> Result<Version, Why> {
         let repo = &self.repo;
         let mut path = join(&self.prefix, &slash_path(file));
-        let mut commit = repo
-            .head_commit()
-            .map_err(|_| "the repository has no commit yet; commit the handbook, then stamp")?;
+        let mut commit = repo.head_commit().map_err(|_| {
+            Why::new(
+                WhyKind::NoCommit,
+                "the repository has no commit yet; commit the handbook, then stamp",
+            )
+        })?;
         let mut checked = HashSet::new();
         let mut commits = 0;
         loop {
@@ -119,7 +157,7 @@ impl History {
         old: &gix::Tree<'_>,
         new: &gix::Tree<'_>,
         path: &str,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<Option<String>, Why> {
         let options = gix::diff::Options::default().with_rewrites(Some(Default::default()));
         let changes = self
             .repo
@@ -136,20 +174,20 @@ impl History {
         }))
     }
 
-    fn not_found(&self, file: &Path, stamp: &str, commits: usize, cut: bool) -> String {
+    fn not_found(&self, file: &Path, stamp: &str, commits: usize, cut: bool) -> Why {
         let shallow = cut || self.repo.is_shallow().unwrap_or(false);
         let file = file.display();
         if shallow {
-            format!(
+            Why::new(WhyKind::Shallow, format!(
                 "no version of {file} in the {commits} commits of this shallow clone has the stamped hash {stamp}; \
                  fetch the whole history (git fetch --unshallow) and try again"
-            )
+            ))
         } else {
-            format!(
+            Why::new(WhyKind::NotCommitted, format!(
                 "no committed version of {file} has the stamped hash {stamp} ({commits} commits searched); \
                  the translation was stamped against text that was never committed. \
                  Compare the two versions by hand, then stamp again after committing the original"
-            )
+            ))
         }
     }
 }
@@ -163,8 +201,8 @@ fn page_text(bytes: &[u8]) -> Option<(String, String)> {
     Some((title, split.body.to_string()))
 }
 
-fn git(e: impl std::fmt::Display) -> String {
-    format!("cannot read the git history: {e}")
+fn git(e: impl std::fmt::Display) -> Why {
+    Why::new(WhyKind::Git, format!("cannot read the git history: {e}"))
 }
 
 fn slash_path(p: &Path) -> String {

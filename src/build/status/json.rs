@@ -107,6 +107,8 @@ fn version<'a>(
         changes: diff
             .and_then(|d| d.as_ref().ok())
             .map(|(_, c)| c.as_slice()),
-        changes_error: diff.and_then(|d| d.as_ref().err()).map(String::as_str),
+        changes_error: diff
+            .and_then(|d| d.as_ref().err())
+            .map(|w| w.message.as_str()),
     }
 }

@@ -13,7 +13,7 @@ pub mod text;
 
 use crate::model::{Handbook, PageId, Translation};
 use diff::Change;
-use history::{History, Version};
+use history::{History, Version, Why, WhyKind};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -90,16 +90,12 @@ pub struct Outdated {
     pub original: PathBuf,
     /// The version stamped against and the changes since, or why they
     /// cannot be shown.
-    pub changes: Result<(Version, Vec<Change>), String>,
+    pub changes: Result<(Version, Vec<Change>), Why>,
 }
 
 /// The outdated translations (those whose page or original is among
 /// `only`, when given) with their changes, in pair order.
-pub fn outdated(
-    hb: &Handbook,
-    history: &Result<History, String>,
-    only: &[PageId],
-) -> Vec<Outdated> {
+pub fn outdated(hb: &Handbook, history: &Result<History, Why>, only: &[PageId]) -> Vec<Outdated> {
     let mut out = Vec::new();
     for (pair_id, pair) in hb.pairs.iter().enumerate() {
         let Some(original) = pair.pages[pair.source_lang] else {
@@ -127,18 +123,18 @@ pub fn outdated(
 /// The changes in `original` since the version `translation` was stamped against.
 pub fn changes(
     hb: &Handbook,
-    history: &Result<History, String>,
+    history: &Result<History, Why>,
     translation: PageId,
     original: PageId,
-) -> Result<(Version, Vec<Change>), String> {
+) -> Result<(Version, Vec<Change>), Why> {
     let page = &hb.pages[translation];
     let Some(stamp) = &page.front.translated_from else {
-        return Err(format!(
+        return Err(Why::new(WhyKind::Unstamped, format!(
             "{} has no translated_from stamp, so brug cannot tell which version it was translated from; \
              once it matches its original, stamp it (brug status --stamp {})",
             page.file.display(),
             page.file.display()
-        ));
+        )));
     };
     let original = &hb.pages[original];
     let version = history

@@ -35,7 +35,7 @@ pub fn render(list: &[Outdated], style: Style) -> String {
         let _ = writeln!(out, "{}", style.paint("1", &heading));
         match &item.changes {
             Err(why) => {
-                let _ = writeln!(out, "  {why}\n");
+                let _ = writeln!(out, "  {}\n", why.message);
             }
             Ok((version, changes)) => {
                 let renamed = std::path::Path::new(&version.file) != item.original;
