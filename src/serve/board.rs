@@ -190,7 +190,9 @@ impl Board<'_> {
         out.push_str("</tr></thead><tbody>");
         for &p in rows {
             let pair = &self.hb.pairs[p];
-            let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(&pair.key));
+            // A break after each `/` keeps long keys whole on phones.
+            let key = esc(&pair.key).replace('/', "/<wbr>");
+            let _ = write!(out, "<tr><th scope=\"row\">{key}</th>");
             for lang in 0..pair.pages.len() {
                 out.push_str("<td>");
                 self.cell(out, p, lang, outdated);

@@ -72,8 +72,10 @@ pub fn diff(old: (&str, &str), new: (&str, &str)) -> Vec<Change> {
                 old_index, old_len, ..
             } => (old_index, old_len, 0, 0),
             DiffOp::Insert {
-                new_index, new_len, ..
-            } => (0, 0, new_index, new_len),
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index, 0, new_index, new_len),
             DiffOp::Replace {
                 old_index,
                 old_len,
