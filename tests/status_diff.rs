@@ -483,3 +483,28 @@ fn the_serve_board_shows_counts_links_and_diffs_in_the_editors_language() {
     );
     assert!(script.contains("\"status\":\"Vertaalstatus\""), "{script}");
 }
+
+#[test]
+fn a_translation_outdated_by_date_has_no_diff_until_it_is_stamped() {
+    let mut book = Book::new();
+    book.init();
+    book.write(
+        TRANSLATION,
+        "+++\ntitle = \"Beratung\"\nupdated = 2026-01-01\n+++\n\nDer Rat berät.\n",
+    );
+    book.write(
+        ORIGINAL,
+        &original(&[PARA1]).replace("+++\n\n", "updated = 2026-02-01\n+++\n\n"),
+    );
+    book.commit("Begin");
+    let run = book.brug(&["status", "--diff"]);
+    run.ok();
+    assert!(
+        run.stdout.contains("has no translated_from stamp")
+            && run
+                .stdout
+                .contains(&format!("brug status --stamp {TRANSLATION}")),
+        "{}",
+        run.stdout
+    );
+}

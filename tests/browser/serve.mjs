@@ -4,7 +4,8 @@
 // change is swapped in without a reload, a bad edit shows the diagnostics
 // over the page (which axe finds no WCAG violation in) and fixing it
 // removes them. The overlay's texts are the handbook's strings
-// (i18n/*.ftl): an edited one shows in a tab opened after the edit.
+// (i18n/*.ftl): an edited one shows in a tab opened after the edit. The
+// overlay links to the translation status board (board.mjs tests that).
 //
 //   node tests/browser/serve.mjs BRUG_BINARY FIXTURE_DIR
 //
@@ -85,6 +86,7 @@ try {
   const text = overlay ? await page.textContent('#brug-overlay') : '';
   check('with file, line and message', text.includes('content/modules/start.nl.md:2') && text.includes('TOML'), text);
   check('in the page\'s language', text.includes('De laatste wijziging bevat fouten') && text.includes('Sluiten'), text);
+  check('and a link to the translation status', text.includes('Vertaalstatus') && !!(await page.$('#brug-overlay a[href="/__brug/status"]')), text);
   if (overlay) {
     await page.evaluate(axeSource); // evaluated, not a <script>: the page's policy forbids inline scripts
     const axe = await page.evaluate(async () => {

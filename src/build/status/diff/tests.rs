@@ -34,7 +34,11 @@ fn added_and_removed_paragraphs_leave_the_others_out() {
         [(Kind::Added, None, Some(2)), (Kind::Removed, Some(3), None),]
     );
     assert_eq!(ops(&changes[0]), [(Op::Added, "Nieuw ertussen.")]);
-    assert_eq!(changes[0].after.as_deref(), Some("Een."), "an addition names its place too");
+    assert_eq!(
+        changes[0].after.as_deref(),
+        Some("Een."),
+        "an addition names its place too"
+    );
     assert_eq!(changes[1].after.as_deref(), Some("Twee blijft staan."));
     assert!(!changes
         .iter()
