@@ -252,7 +252,7 @@ fn graph(root: &Path, strict: bool) -> ExitCode {
     let (dot, diags) = site::graph(root);
     eprint!("{}", render_all(&diags));
     if let Some(dot) = dot {
-        print!("{dot}");
+        out(&dot);
     }
     let (errors, warnings) = crate::diagnostics::count(&diags);
     if errors > 0 || (strict && warnings > 0) {
@@ -321,7 +321,7 @@ fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {
     match done.zip {
         Some((path, hash)) => {
             eprintln!("bundled {} files into {}", done.files, path.display());
-            println!("{hash}  {}", path.display());
+            self::out(&format!("{hash}  {}\n", path.display()));
             ExitCode::SUCCESS
         }
         None => {
@@ -337,6 +337,21 @@ fn verdict(report: &Report, strict: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints to standard output. A reader that went away (`brug status | head`)
+/// is not an error: the rest is dropped and the exit code stays the command's.
+pub(crate) fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+        }
     }
 }
 

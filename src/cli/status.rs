@@ -1,10 +1,11 @@
 //! `brug status`: the report (text or JSON), `--diff`, `--stamp`,
 //! `--all-current` and `--fail-on`.
 
+use super::out;
 use crate::build::status::{self as st, history::History, stamp};
 use crate::diagnostics::render_all;
 use crate::model::{Handbook, Translation};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -79,25 +80,25 @@ fn report(hb: &Handbook, diff: Option<&[PathBuf]>, format: Format) -> ExitCode {
         Err(e) => return super::fail(&anyhow::anyhow!(e)),
     };
     match (format, diff) {
-        (Format::Text, None) => print!("{}", st::report(hb)),
+        (Format::Text, None) => out(&st::report(hb)),
         (Format::Text, Some(_)) => {
             let list = st::outdated(hb, &History::open(&hb.root), &only);
             if list.is_empty() {
-                println!(
-                    "no outdated translation{}",
+                out(&format!(
+                    "no outdated translation{}\n",
                     if only.is_empty() {
                         ""
                     } else {
                         " among these pages"
                     }
-                );
+                ));
             }
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", st::text::render(&list, st::text::Style { color }));
+            out(&st::text::render(&list, st::text::Style { color }));
         }
         (Format::Json, _) => {
             let list = st::outdated(hb, &History::open(&hb.root), &only);
-            print!("{}", st::json::render(hb, &list));
+            out(&st::json::render(hb, &list));
         }
     }
     ExitCode::SUCCESS
@@ -111,10 +112,10 @@ fn stamp_paths(hb: &Handbook, paths: &[PathBuf]) -> ExitCode {
     };
     for (page, path) in pages.into_iter().zip(paths) {
         match stamp::stamp(hb, page) {
-            Ok(hash) => println!(
-                "stamped {} with translated_from = \"{hash}\"",
+            Ok(hash) => out(&format!(
+                "stamped {} with translated_from = \"{hash}\"\n",
                 path.display()
-            ),
+            )),
             Err(e) => return super::fail(&e),
         }
     }
@@ -125,13 +126,11 @@ fn stamp_paths(hb: &Handbook, paths: &[PathBuf]) -> ExitCode {
 fn all_current(hb: &Handbook, yes: bool) -> ExitCode {
     let pages = stamp::unstamped(hb);
     if pages.is_empty() {
-        println!(
-            "every translation is stamped against its original's current text; nothing to stamp"
-        );
+        out("every translation is stamped against its original's current text; nothing to stamp\n");
         return ExitCode::SUCCESS;
     }
-    println!(
-        "{} translation{} will be recorded as matching the current text of {}:",
+    out(&format!(
+        "{} translation{} will be recorded as matching the current text of {}:\n",
         pages.len(),
         if pages.len() == 1 { "" } else { "s" },
         if pages.len() == 1 {
@@ -139,16 +138,16 @@ fn all_current(hb: &Handbook, yes: bool) -> ExitCode {
         } else {
             "their originals"
         }
-    );
+    ));
     for &page in &pages {
         let state = match hb.pages[page].front.translated_from {
             Some(_) => "outdated",
             None => "not stamped yet",
         };
-        println!("  {}  ({state})", hb.pages[page].file.display());
+        out(&format!("  {}  ({state})\n", hb.pages[page].file.display()));
     }
     if !yes && !confirmed() {
-        println!("nothing stamped");
+        out("nothing stamped\n");
         return ExitCode::FAILURE;
     }
     for page in pages {
@@ -156,7 +155,7 @@ fn all_current(hb: &Handbook, yes: bool) -> ExitCode {
             return super::fail(&e);
         }
     }
-    println!("stamped");
+    out("stamped\n");
     ExitCode::SUCCESS
 }
 
@@ -167,8 +166,7 @@ fn confirmed() -> bool {
         eprintln!("error: not stamping without a confirmation; add --yes to stamp them");
         return false;
     }
-    print!("stamp them? [y/N] ");
-    let _ = std::io::stdout().flush();
+    out("stamp them? [y/N] ");
     let mut answer = String::new();
     let _ = stdin.lock().read_line(&mut answer);
     matches!(
