@@ -513,7 +513,11 @@ fn a_translation_outdated_by_date_has_no_diff_until_it_is_stamped() {
 fn a_reader_that_went_away_is_no_panic() {
     // `brug status | head`: the pipe's reading end is closed before brug writes.
     let book = Book::new();
-    for args in [&["status"][..], &["status", "--format", "json"], &["status", "--all-current"]] {
+    for args in [
+        &["status"][..],
+        &["status", "--format", "json"],
+        &["status", "--all-current"],
+    ] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
         let out = Command::new(env!("CARGO_BIN_EXE_brug"))

@@ -13,21 +13,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { startServe, checker, axeViolations } from './preview.mjs';
 
 const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [bin, fixture, shots] = process.argv.slice(2);
 const binary = path.resolve(bin);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-board-'));
 fs.cpSync(fixture, dir, { recursive: true });
-let passed = 0, failed = 0;
-const check = (name, ok, detail = '') => {
-  if (ok) passed++; else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
-};
+const { check, finish } = checker();
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, {
     cwd: dir, encoding: 'utf8',
@@ -45,27 +41,10 @@ run('git', ['add', '-A']);
 run('git', ['commit', '-q', '-m', 'Vertaling gestempeld']);
 fs.writeFileSync(original, fs.readFileSync(original, 'utf8') + '\nEen nieuwe alinea in het origineel.\n');
 
-const server = spawn(binary, ['serve', '--port', '0', '--root', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-let log = '';
-const port = await new Promise((resolve, reject) => {
-  server.stderr.on('data', (d) => {
-    log += d;
-    const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) resolve(m[1]);
-  });
-  setTimeout(() => reject(new Error(`no server: ${log}`)), 30000);
-});
+const { server, port } = await startServe(binary, dir);
 const base = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const errors = [];
-
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 try {
   const page = await browser.newPage();
@@ -88,7 +67,7 @@ try {
 
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
-    const v = await axe(page);
+    const v = await axeViolations(page);
     check(`axe finds no violation on the board (${scheme})`, v.length === 0, v.join('; '));
     if (shots) await page.screenshot({ path: path.join(shots, `board-${scheme}.png`), fullPage: true });
   }
@@ -120,5 +99,4 @@ try {
   server.kill('SIGINT');
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();

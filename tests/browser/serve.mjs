@@ -13,33 +13,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
+import { startServe, checker, axeViolations } from './preview.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [binary, fixture] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brug-serve-'));
 fs.cpSync(fixture, dir, { recursive: true });
-let passed = 0, failed = 0;
-const check = (name, ok, detail = '') => {
-  if (ok) passed++; else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
-};
-const server = spawn(binary, ['serve', '--port', '0', '--root', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-let log = '';
-const port = await new Promise((resolve, reject) => {
-  server.stderr.on('data', (d) => {
-    log += d;
-    const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) resolve(m[1]);
-  });
-  setTimeout(() => reject(new Error(`no server: ${log}`)), 30000);
-});
+const { check, finish } = checker();
+const { server, port, log } = await startServe(binary, dir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const errors = [];
 try {
@@ -69,7 +53,7 @@ try {
   check('another page\'s new title reloads a page that lists it', await relisted);
   await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
   check('which shows the new title', (await page.textContent('body')).includes('Wees welkom'));
-  check('taking the path for edits in place', /rendered again/.test(log), log.slice(-400));
+  check('taking the path for edits in place', /rendered again/.test(log()), log().slice(-400));
 
   await page.evaluate(() => { window.brugMarker = 2; });
   // A handbook's own site.css overrides the theme's: start from the served one.
@@ -88,11 +72,7 @@ try {
   check('in the page\'s language', text.includes('De laatste wijziging bevat fouten') && text.includes('Sluiten'), text);
   check('and a link to the translation status', text.includes('Vertaalstatus') && !!(await page.$('#brug-overlay a[href="/__brug/status"]')), text);
   if (overlay) {
-    await page.evaluate(axeSource); // evaluated, not a <script>: the page's policy forbids inline scripts
-    const axe = await page.evaluate(async () => {
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    });
+    const axe = await axeViolations(page);
     check('axe finds no violation with the diagnostics shown', axe.length === 0, axe.join('; '));
   }
   // A string edited in i18n/nl.ftl titles the overlay of a tab opened after it.
@@ -114,5 +94,4 @@ try {
   server.kill('SIGINT');
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();
