@@ -531,3 +531,28 @@ fn a_reader_that_went_away_is_no_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn the_board_escapes_what_the_handbook_and_its_pages_say() {
+    use common::server::Server;
+    let mut book = Book::new();
+    book.init();
+    book.stamp();
+    book.commit("Begin");
+    book.write("i18n/de.ftl", "serve-status-title = Stand <b>&</b>\n");
+    book.write(
+        ORIGINAL,
+        &original(&[PARA1, "Een <script>alert(1)</script> & meer."]),
+    );
+    let server = Server::start(book.root());
+    let html = server.get("/__brug/status/de").text();
+    assert!(
+        html.contains("<h1>Stand &lt;b&gt;&amp;&lt;/b&gt;</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer."),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert"), "{html}");
+}

@@ -44,7 +44,8 @@ pub struct Request {
     pub format: Format,
     /// Exit with status 1 if any translation is in one of these states
     /// (missing, outdated, or both: missing,outdated).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE")]
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATE",
+          conflicts_with_all = ["stamp", "all_current"])]
     pub fail_on: Vec<FailOn>,
 }
 

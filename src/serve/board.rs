@@ -43,7 +43,7 @@ pub fn page(hb: &Handbook, strings: &Strings, ui: usize) -> String {
     let outdated = status::outdated(hb, &History::open(&hb.root), &[]);
     let b = Board { hb, strings, ui };
     let mut out = String::new();
-    let title = b.t("serve-status-title");
+    let title = esc(&b.t("serve-status-title"));
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
