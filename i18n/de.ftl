@@ -167,3 +167,4 @@ serve-status-why-no-commit = Das Repository hat noch keinen Commit. Committen Si
 serve-status-why-not-committed = Keine committete Fassung des Originals hat den gestempelten Hash: Gestempelt wurde auf nie committetem Text. Vergleichen Sie beide Fassungen von Hand und stempeln Sie erneut, nachdem das Original committet ist.
 serve-status-why-shallow = Die Geschichte dieser Kopie ist gekürzt (shallow clone). Holen Sie die ganze Geschichte mit git fetch --unshallow.
 serve-status-why-git = Die Git-Geschichte konnte nicht gelesen werden: { $detail }
+serve-status-section = „{ $text }“

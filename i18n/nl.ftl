@@ -165,3 +165,4 @@ serve-status-why-no-commit = De repository heeft nog geen commit. Commit het han
 serve-status-why-not-committed = Geen gecommitte versie van het origineel heeft de gestempelde hash: er is gestempeld op tekst die nooit is gecommit. Vergelijk de twee versies met de hand en stempel opnieuw nadat het origineel is gecommit.
 serve-status-why-shallow = De geschiedenis van deze kopie is ingekort (shallow clone). Haal de hele geschiedenis op met git fetch --unshallow.
 serve-status-why-git = De git-geschiedenis kon niet worden gelezen: { $detail }
+serve-status-section = „{ $text }”

@@ -292,28 +292,30 @@ impl Board<'_> {
     /// One changed place: a heading, then its sentences (in `lang`, the
     /// original's language).
     fn change(&self, out: &mut String, change: &Change, lang: &str) {
-        let n = |i: Option<usize>| FluentValue::from(i.unwrap_or_default());
+        let n = FluentValue::from(change.paragraph);
         let heading = match change.kind {
             Kind::Title => esc(&self.t("serve-status-title-changed")),
-            Kind::Changed => self.ta("serve-status-changed", &[("n", n(change.new))]),
-            Kind::Added => self.ta("serve-status-added", &[("n", n(change.new))]),
-            Kind::Removed => self.ta("serve-status-removed", &[("n", n(change.old))]),
+            Kind::Changed => self.ta("serve-status-changed", &[("n", n)]),
+            Kind::Added => self.ta("serve-status-added", &[("n", n)]),
+            Kind::Removed => self.ta("serve-status-removed", &[("n", n)]),
         };
+        let section = change
+            .section
+            .as_deref()
+            .map(|s| format!("{}: ", self.quoted("serve-status-section", s, lang)))
+            .unwrap_or_default();
         let after = change
             .after
             .as_deref()
             .map(|a| {
-                let a = a.replace(['\u{1}', '\u{2}'], "");
-                let text = FluentValue::from(format!("\u{1}{a}\u{2}"));
-                let quoted = self.ta("serve-status-after", &[("text", text)]);
-                // The quoted text is in the original's language.
-                let quoted = quoted
-                    .replace('\u{1}', &format!("<span lang=\"{}\">", esc(lang)))
-                    .replace('\u{2}', "</span>");
+                let quoted = self.quoted("serve-status-after", a, lang);
                 format!(" <span class=\"after\">{quoted}</span>")
             })
             .unwrap_or_default();
-        let _ = write!(out, "<h4>{heading}{after}</h4><ul class=\"sentences\">");
+        let _ = write!(
+            out,
+            "<h4>{section}{heading}{after}</h4><ul class=\"sentences\">"
+        );
         let lang = esc(lang);
         let removed = esc(&self.t("serve-status-sentence-removed"));
         let added = esc(&self.t("serve-status-sentence-added"));
@@ -332,6 +334,16 @@ impl Board<'_> {
             };
         }
         out.push_str("</ul>");
+    }
+
+    /// String `id` with `$text` quoting the original (in `lang`), HTML-escaped,
+    /// the quoted part marked with its language.
+    fn quoted(&self, id: &str, text: &str, lang: &str) -> String {
+        let text = text.replace(['\u{1}', '\u{2}'], "");
+        let value = FluentValue::from(format!("\u{1}{text}\u{2}"));
+        self.ta(id, &[("text", value)])
+            .replace('\u{1}', &format!("<span lang=\"{}\">", esc(lang)))
+            .replace('\u{2}', "</span>")
     }
 
     /// Why the changes cannot be shown, in the board's language.

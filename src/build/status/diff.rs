@@ -19,7 +19,14 @@ pub struct Change {
     /// Paragraph number (1-based) in the new text, if it is there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<usize>,
-    /// The start of the unchanged paragraph before it, for orientation.
+    /// The heading of the section it is in (without `#` and `{#id}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Its paragraph number in that section (the heading's next paragraph
+    /// is 1), or in the whole text when no heading comes before it.
+    pub paragraph: usize,
+    /// The start of the unchanged paragraph before it, for orientation,
+    /// unless that is the section's heading.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
     /// The sentences, each kept, removed or added.
@@ -59,6 +66,8 @@ pub fn diff(old: (&str, &str), new: (&str, &str)) -> Vec<Change> {
             kind: Kind::Title,
             old: None,
             new: None,
+            section: None,
+            paragraph: 0,
             after: None,
             parts: vec![part(Op::Removed, old_title), part(Op::Added, new_title)],
         });
@@ -116,7 +125,44 @@ pub fn diff(old: (&str, &str), new: (&str, &str)) -> Vec<Change> {
             }
         }
     }
+    for change in &mut out {
+        locate(change, &a, &b);
+    }
     out
+}
+
+/// Sets the section and the paragraph number of `change`, counted in the
+/// new text (`b`), or in the old one (`a`) for a removed paragraph.
+fn locate(change: &mut Change, a: &[String], b: &[String]) {
+    let (list, index) = match (change.kind, change.old, change.new) {
+        (Kind::Removed, Some(o), _) => (a, o - 1),
+        (_, _, Some(n)) => (b, n - 1),
+        _ => return,
+    };
+    let Some(h) = (0..index).rev().find(|&i| heading(&list[i]).is_some()) else {
+        change.paragraph = index + 1;
+        return;
+    };
+    change.section = heading(&list[h]);
+    change.paragraph = index - h;
+    if change.after.as_deref() == Some(first_line(&list[h]).as_str()) {
+        change.after = None;
+    }
+}
+
+/// The text of a Markdown heading paragraph (`## Titel {#id}` → `Titel`).
+fn heading(paragraph: &str) -> Option<String> {
+    let rest = paragraph.trim_start_matches('#');
+    let hashes = paragraph.len() - rest.len();
+    if !(1..=6).contains(&hashes) || !rest.starts_with(' ') || paragraph.contains('\n') {
+        return None;
+    }
+    let text = rest.trim();
+    let text = match text.rfind("{#") {
+        Some(at) if text.ends_with('}') => text[..at].trim_end(),
+        _ => text,
+    };
+    Some(text.to_string())
 }
 
 /// Collects the changes of one hunk; only the first names its context.
@@ -135,6 +181,8 @@ impl Place<'_> {
             kind,
             old: old.map(|i| i + 1),
             new: new.map(|i| i + 1),
+            section: None,
+            paragraph: 0,
             after: self.after.take(),
             parts,
         });

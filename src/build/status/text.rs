@@ -66,12 +66,17 @@ pub fn render(list: &[Outdated], style: Style) -> String {
 
 /// One changed place: its heading line, then its sentences.
 fn change_text(out: &mut String, change: &Change, style: Style) {
-    let place = match (change.kind, change.old, change.new) {
-        (Kind::Title, ..) => "title".to_string(),
-        (Kind::Changed, _, Some(n)) => format!("paragraph {n}, changed"),
-        (Kind::Added, _, Some(n)) => format!("paragraph {n}, added"),
-        (Kind::Removed, Some(o), _) => format!("paragraph {o} of the stamped text, removed"),
-        _ => "paragraph".to_string(),
+    let section = change
+        .section
+        .as_deref()
+        .map(|s| format!("\"{s}\", "))
+        .unwrap_or_default();
+    let n = change.paragraph;
+    let place = match change.kind {
+        Kind::Title => "title".to_string(),
+        Kind::Changed => format!("{section}paragraph {n}, changed"),
+        Kind::Added => format!("{section}paragraph {n}, added"),
+        Kind::Removed => format!("{section}paragraph {n} of the stamped text, removed"),
     };
     let after = change
         .after

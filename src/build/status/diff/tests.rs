@@ -98,3 +98,38 @@ fn sentences_split_after_punctuation_and_a_blank() {
         ]
     );
 }
+
+#[test]
+fn a_change_is_placed_in_its_section() {
+    let old =
+        "Inleiding.\n\n## Randvoorwaarden {#rand}\n\nTijd.\n\nGeld is nodig.\n\n## Slot\n\nEinde.";
+    let new = "Inleiding.\n\n## Randvoorwaarden {#rand}\n\nTijd.\n\nGeld is altijd nodig.\n\n## Slot\n\nNieuw slot.";
+    let changes = diff(("T", old), ("T", new));
+    let places: Vec<_> = changes
+        .iter()
+        .map(|c| (c.section.as_deref(), c.paragraph, c.after.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some("Randvoorwaarden"), 2, Some("Tijd.")),
+            // Right after its heading: the heading names the place.
+            (Some("Slot"), 1, None),
+            (Some("Slot"), 1, None),
+        ]
+    );
+    let before_any = diff(("T", "Een.\n\nTwee."), ("T", "Een.\n\nDrie."));
+    assert_eq!(
+        (before_any[0].section.as_deref(), before_any[0].paragraph),
+        (None, 2)
+    );
+}
+
+#[test]
+fn headings_are_read_as_markdown_writes_them() {
+    assert_eq!(heading("## Titel {#id}").as_deref(), Some("Titel"));
+    assert_eq!(heading("# Titel").as_deref(), Some("Titel"));
+    assert_eq!(heading("#hashtag"), None);
+    assert_eq!(heading("####### zeven"), None);
+    assert_eq!(heading("## Eerste\nregel twee"), None);
+}
