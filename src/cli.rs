@@ -372,8 +372,16 @@ pub fn summary(report: &Report, out: Option<&Path>) -> String {
     } else {
         pages.join(" + ")
     };
+    let files = match report.output {
+        Some(w) if w.unchanged + w.removed > 0 => format!(
+            " ({} file(s) written, {} unchanged, {} removed)",
+            w.written, w.unchanged, w.removed
+        ),
+        Some(w) => format!(" ({} files)", w.written),
+        None => String::new(),
+    };
     let what = match out {
-        Some(out) => format!("built {pages} pages into {}", out.display()),
+        Some(out) => format!("built {pages} pages into {}{files}", out.display()),
         None if report.errors() > 0 => {
             format!("failed: {} error(s); nothing written", report.errors())
         }

@@ -398,3 +398,66 @@ fn a_draft_builds_in_spite_of_errors_and_every_page_says_so() {
         bundle.stderr
     );
 }
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_what_the_next_build_repairs() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let f = Fixture::new("web");
+    let toml = f.read_source("handbook.toml");
+    // B differs from A on every page (the title is in every header).
+    let title = |t: &str| f.write("handbook.toml", toml.replace("Webhandboek", t));
+    let build = || {
+        let run = f.brug(&["build", "--no-minify"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    title("Handboek B");
+    let expected = common::fresh_build(f.root(), "B");
+    let listed = |out: &std::path::Path| {
+        let marker = std::fs::read_to_string(out.join(".brug-output")).unwrap();
+        marker
+            .lines()
+            .skip(2)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let mut delay = Duration::ZERO;
+    loop {
+        title("Handboek A");
+        build();
+        title("Handboek B");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brug"))
+            .args(["build", "--no-minify", "--root"])
+            .arg(f.root())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while start.elapsed() < delay && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let finished = child.try_wait().unwrap().is_some();
+        let _ = child.kill(); // SIGKILL: no clean-up runs
+        let _ = child.wait();
+        // Whatever the moment: every file there is listed as brug's.
+        let listed = listed(&f.out());
+        for (path, _) in common::snapshot(&f.out()) {
+            let path = path.to_string_lossy().replace('\\', "/");
+            assert!(
+                path == ".brug-output" || listed.contains(&path),
+                "killed after {delay:?}: {path} is not listed"
+            );
+        }
+        build();
+        let repaired: std::collections::BTreeMap<String, Vec<u8>> = common::snapshot(&f.out())
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .filter(|(p, _)| p != ".brug-output")
+            .collect();
+        assert!(repaired == expected, "killed after {delay:?}: not repaired");
+        if finished {
+            break;
+        }
+        delay += Duration::from_millis(15);
+    }
+}

@@ -29,6 +29,8 @@ pub struct Report {
     /// (language, bytes of `search/index-LANG.js`): what a reader loads
     /// before the first search result.
     pub search: Vec<(String, usize)>,
+    /// Files written, unchanged and removed in the output folder.
+    pub output: Option<crate::build::output::Written>,
 }
 
 impl Report {
@@ -201,8 +203,8 @@ fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
 /// Writes the site aside and swaps it in, unless a job failed.
 fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &mut Report) -> Ran {
     let mut ran = Ran::default();
-    let written = output::write_site(out, |dir| {
-        ran = output::with_writer(dir, |send| {
+    let written = output::write_site(out, |stage| {
+        ran = output::with_writer(stage, |send| {
             site.emit(&|o| {
                 measure(&o);
                 send(o)
@@ -213,12 +215,12 @@ fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &m
             false => anyhow::bail!("{} file(s) could not be rendered", ran.diagnostics.len()),
         }
     });
-    if let Err(e) = written {
-        if ran.diagnostics.is_empty() {
-            report
-                .diagnostics
-                .push(Diagnostic::error(out, format!("{e:#}")));
-        }
+    match written {
+        Ok(w) => report.output = Some(w),
+        Err(e) if ran.diagnostics.is_empty() => report
+            .diagnostics
+            .push(Diagnostic::error(out, format!("{e:#}"))),
+        Err(_) => {}
     }
     ran
 }

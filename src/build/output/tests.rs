@@ -1,0 +1,252 @@
+use super::*;
+
+fn file(path: &str, text: &str) -> Output {
+    Output {
+        path: path.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+#[test]
+fn replaces_own_output_and_refuses_foreign_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let site =
+        |files: Vec<Output>| move |stage: &Stage| files.iter().try_for_each(|f| stage.put(f));
+    write_site(&out, site(vec![file("a/index.html", "1")])).unwrap();
+    write_site(&out, site(vec![file("b/index.html", "2")])).unwrap();
+    let err = write_site(&out, |_: &Stage| bail!("template failed")).unwrap_err();
+    assert_eq!(err.to_string(), "template failed");
+    assert_eq!(
+        std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+        "2",
+        "failed write keeps the old site"
+    );
+    assert!(!out.join("a").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+        "2"
+    );
+    let foreign = tmp.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.docx"), "x").unwrap();
+    let err = write_site(&foreign, site(vec![file("index.html", "x")])).unwrap_err();
+    assert!(err.to_string().contains("was not created by brug"));
+    assert!(foreign.join("thesis.docx").exists());
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        2,
+        "no staging folder left behind"
+    );
+}
+
+/// A site of `files` (path, text).
+fn site<'a>(files: &'a [(&'a str, &'a str)]) -> impl FnOnce(&Stage) -> Result<()> + 'a {
+    move |stage: &Stage| files.iter().try_for_each(|(p, t)| stage.put(&file(p, t)))
+}
+
+/// Every file below `dir` with its bytes and modification time.
+fn state(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (rel, std::fs::read(e.path()).unwrap(), modified)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    state(dir).into_iter().map(|(p, ..)| p).collect()
+}
+
+const A: &[(&str, &str)] = &[
+    ("index.html", "home"),
+    ("nl/a/index.html", "a"),
+    ("nl/b/index.html", "b"),
+    ("static/site.css", "css"),
+];
+const B: &[(&str, &str)] = &[
+    ("index.html", "home"),
+    ("nl/a/index.html", "a, changed"),
+    ("nl/c/index.html", "c"),
+    ("static/site.css", "css"),
+];
+
+#[test]
+fn a_build_with_nothing_changed_touches_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let first = write_site(&out, site(A)).unwrap();
+    assert_eq!(
+        first,
+        Written {
+            written: 4,
+            unchanged: 0,
+            removed: 0
+        }
+    );
+    let before = state(&out);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = write_site(&out, site(A)).unwrap();
+    assert_eq!(
+        again,
+        Written {
+            written: 0,
+            unchanged: 4,
+            removed: 0
+        }
+    );
+    assert_eq!(
+        state(&out),
+        before,
+        "bytes and modification times, the marker's too"
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "no staging folder left"
+    );
+}
+
+#[test]
+fn only_changed_and_new_files_are_written_and_old_ones_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(A)).unwrap();
+    std::fs::write(out.join("nl/own-notes.txt"), "mine").unwrap();
+    let before = state(&out);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let w = write_site(&out, site(B)).unwrap();
+    assert_eq!(
+        w,
+        Written {
+            written: 2,
+            unchanged: 2,
+            removed: 1
+        }
+    );
+    let after = state(&out);
+    let find = |s: &[(String, Vec<u8>, std::time::SystemTime)], p: &str| {
+        s.iter().find(|(q, ..)| q == p).cloned()
+    };
+    assert_eq!(
+        find(&after, "index.html"),
+        find(&before, "index.html"),
+        "untouched"
+    );
+    assert_eq!(find(&after, "nl/a/index.html").unwrap().1, b"a, changed");
+    assert!(!out.join("nl/b").exists(), "a folder left empty is removed");
+    assert_eq!(
+        std::fs::read_to_string(out.join("nl/own-notes.txt")).unwrap(),
+        "mine",
+        "a file brug did not make is kept"
+    );
+    assert_eq!(
+        apply::manifest(&out)
+            .unwrap()
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [
+            "index.html",
+            "nl/a/index.html",
+            "nl/c/index.html",
+            "static/site.css"
+        ]
+    );
+}
+
+#[test]
+fn a_failed_build_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(A)).unwrap();
+    let before = state(&out);
+    let err = write_site(&out, |stage: &Stage| {
+        stage.put(&file("nl/a/index.html", "half"))?;
+        bail!("a template failed")
+    })
+    .unwrap_err();
+    assert_eq!(err.to_string(), "a template failed");
+    assert_eq!(state(&out), before);
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_build_stopped_at_any_step_of_an_apply_is_repaired_by_the_next() {
+    for stop in 0.. {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, site(A)).unwrap();
+        let mut steps = 0;
+        let mut interrupt = || {
+            steps += 1;
+            steps > stop
+        };
+        write_site_interrupted(&out, site(B), &mut interrupt).unwrap();
+        let finished = steps <= stop;
+        // What a crash leaves: only brug's files, all of them listed.
+        let listed = apply::manifest(&out).expect("the marker lists the files");
+        for name in names(&out).iter().filter(|n| *n != MARKER) {
+            assert!(listed.contains(name), "step {stop}: {name} is not listed");
+        }
+        write_site(&out, site(B)).unwrap();
+        let fresh = tmp.path().join("fresh");
+        write_site(&fresh, site(B)).unwrap();
+        let contents = |d: &Path| -> Vec<(String, Vec<u8>)> {
+            state(d).into_iter().map(|(p, b, _)| (p, b)).collect()
+        };
+        assert_eq!(contents(&out), contents(&fresh), "step {stop}: repaired");
+        if finished {
+            assert!(stop >= 3, "every step was interrupted once");
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_file_can_become_a_folder_and_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(&[("a", "file")])).unwrap();
+    write_site(&out, site(&[("a/index.html", "folder")])).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+        "folder"
+    );
+    write_site(&out, site(&[("a", "file again")])).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("a")).unwrap(),
+        "file again"
+    );
+}
+
+#[test]
+fn an_output_without_a_file_list_is_replaced_whole_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    std::fs::create_dir_all(out.join("old")).unwrap();
+    std::fs::write(
+        out.join(MARKER),
+        "This folder is written by brug; it replaces it on every build.\n",
+    )
+    .unwrap();
+    std::fs::write(out.join("old/index.html"), "old").unwrap();
+    let w = write_site(&out, site(A)).unwrap();
+    assert_eq!(w.written, 4);
+    assert!(
+        !out.join("old").exists(),
+        "replaced, as that version of brug did"
+    );
+    assert!(apply::manifest(&out).is_some(), "listed from now on");
+}
