@@ -65,8 +65,9 @@ pub fn listable(path: &str) -> bool {
 }
 
 /// Applies a build to `out`: `staged` (below `staging`) are the files whose
-/// bytes changed, `made` every file the build made. `interrupt` is asked
-/// before each step and stops the apply where it says (a test's crash).
+/// bytes changed, `made` every file the build made that the marker can
+/// list. `interrupt` is asked before each step and stops the apply where
+/// it says (a test's crash).
 pub fn apply(
     out: &Path,
     staging: &Path,
@@ -104,7 +105,7 @@ pub fn apply(
     }
     Ok(Written {
         written: staged.len(),
-        unchanged: made.len() - staged.len(),
+        unchanged: made.len().saturating_sub(staged.len()),
         removed: gone.len(),
     })
 }

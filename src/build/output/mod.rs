@@ -107,17 +107,18 @@ pub fn write_site_interrupted(
     };
     let result = fill(&stage).and_then(|()| {
         let (made, staged) = stage.made.into_inner().unwrap_or_default();
-        if made.iter().all(|p| apply::listable(p)) && stage.base.is_some() {
-            let written = apply::apply(out, &staging, &staged, &made, interrupt)?;
-            std::fs::remove_dir_all(&staging)
-                .with_context(|| format!("cannot remove {}", staging.display()))?;
-            return Ok(written);
-        }
+        // A path the marker cannot list is written but not listed.
         let listed: BTreeSet<String> = made
             .iter()
             .filter(|p| apply::listable(p))
             .cloned()
             .collect();
+        if stage.base.is_some() {
+            let written = apply::apply(out, &staging, &staged, &listed, interrupt)?;
+            std::fs::remove_dir_all(&staging)
+                .with_context(|| format!("cannot remove {}", staging.display()))?;
+            return Ok(written);
+        }
         apply::write_marker(&staging, &listed)?;
         swap(&staging, out)?;
         Ok(Written {

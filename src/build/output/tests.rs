@@ -250,3 +250,23 @@ fn an_output_without_a_file_list_is_replaced_whole_once() {
     );
     assert!(apply::manifest(&out).is_some(), "listed from now on");
 }
+
+#[test]
+fn a_file_the_marker_cannot_list_is_still_written_and_nothing_is_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(A)).unwrap();
+    let odd: Vec<(&str, &str)> = A
+        .iter()
+        .copied()
+        .chain([("static/a\\b.png", "png")])
+        .collect();
+    write_site(&out, site(&odd)).unwrap();
+    for (path, text) in &odd {
+        assert_eq!(
+            &std::fs::read_to_string(out.join(path)).unwrap(),
+            text,
+            "{path}"
+        );
+    }
+}
