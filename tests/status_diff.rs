@@ -556,3 +556,33 @@ fn the_board_escapes_what_the_handbook_and_its_pages_say() {
     );
     assert!(!html.contains("<script>alert"), "{html}");
 }
+
+#[test]
+fn a_commit_reloads_open_status_boards() {
+    use common::server::{event, Server};
+    let mut book = Book::new();
+    book.init();
+    book.commit("Begin");
+    book.write(ORIGINAL, &original(&[PARA1, PARA2]));
+    book.stamp(); // on text that is not committed yet
+    book.write(ORIGINAL, &original(&[PARA1]));
+    let server = Server::start(book.root());
+    let before = server.get("/__brug/status").text();
+    assert!(before.contains("nooit is gecommit"), "{before}");
+    let events = server.events();
+    // The stamped text comes back and is committed, then changes again.
+    book.write(ORIGINAL, &original(&[PARA1, PARA2]));
+    server.rebuilt();
+    book.commit("Origineel");
+    let history = (0..3)
+        .map(|_| event(&events, "reload"))
+        .find(|d| d.contains("\"history\":true"));
+    assert!(history.is_some(), "a commit reloads the board");
+    book.write(ORIGINAL, &original(&[PARA1]));
+    server.rebuilt();
+    let after = server.get("/__brug/status").text();
+    assert!(
+        after.contains("<del lang=\"nl\">Iedere wijk stuurt twee mensen.</del>"),
+        "{after}"
+    );
+}

@@ -93,6 +93,12 @@ impl State {
         Some(board::page(&built.hb, built.renderer.strings(), ui))
     }
 
+    /// The git history changed (a commit): open status boards reload, since
+    /// what `status --diff` finds may have changed; pages stay.
+    fn history_changed(&self) {
+        self.broadcast("event: reload\ndata: {\"changed\":[],\"history\":true}\n\n");
+    }
+
     /// Serves `files` from now on and tells the tabs which paths changed.
     fn publish(&self, files: &Arc<Files>, changed: &[String]) {
         if let Ok(mut f) = self.files.write() {

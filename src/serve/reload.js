@@ -6,7 +6,8 @@
              pages keep being served)
      ok      the build is good again: remove the overlay
    The translation status board (/__brug/status) reloads after every
-   rebuild; an outdated-translation notice gets a link to its diff there. */
+   rebuild and every commit ({"history": true}); an outdated-translation
+   notice gets a link to its diff there. */
 (function () {
   "use strict";
   /* The overlay's texts per language code, {title, kept, close, hint,
@@ -115,6 +116,8 @@
   var events = new EventSource("/__brug/events");
   events.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
+    /* A commit ({"history": true}) concerns the status board only. */
+    if (d.history && !onBoard) return;
     hide();
     if (onBoard || d.all || d.changed.indexOf(here()) >= 0) {
       location.reload();

@@ -2,7 +2,9 @@
 //! `handbook.toml`, including folders that are deleted and come back.
 //! Editors' temporary and backup files do not count, and a burst of
 //! changes (a save through a temporary file, a `git checkout`) is one
-//! rebuild once it has been quiet for a moment.
+//! rebuild once it has been quiet for a moment. The git repository's own
+//! folder is watched too (not recursively), for the translation status
+//! board: a commit changes what `status --diff` finds but no source.
 
 use super::State;
 use crate::source::walk::is_ignored;
@@ -50,6 +52,8 @@ fn relevant(root: &Path, path: &Path) -> bool {
 /// no save after that is missed.
 pub(super) struct Watching {
     root: PathBuf,
+    /// The repository's git folder, if the handbook is in one.
+    git: Option<PathBuf>,
     watcher: notify::RecommendedWatcher,
     rx: Receiver<Batch>,
     /// The watched folders that exist (a deleted one is watched again when
@@ -66,8 +70,15 @@ impl Watching {
         // large) sees handbook.toml and folders that are deleted and come
         // back.
         watcher.watch(&root, RecursiveMode::NonRecursive)?;
+        // A commit writes the index and COMMIT_EDITMSG there; a missing or
+        // unwatchable repository only means the board reloads on saves.
+        let git = gix::discover(&root)
+            .ok()
+            .and_then(|repo| repo.git_dir().canonicalize().ok())
+            .filter(|dir| watcher.watch(dir, RecursiveMode::NonRecursive).is_ok());
         let mut watching = Watching {
             root,
+            git,
             watcher,
             rx,
             folders: HashSet::new(),
@@ -91,12 +102,18 @@ impl Watching {
         }
     }
 
-    /// Rebuilds after each burst of changes, until the watcher stops.
+    /// Rebuilds after each burst of changes, until the watcher stops; a
+    /// burst that only touched the git folder reloads the status board.
     pub(super) fn run(mut self, state: &State) {
-        while let Some(paths) = next_change(&self.root, &self.rx) {
-            self.ensure();
-            let paths: Vec<PathBuf> = paths.into_iter().collect();
-            eprintln!("{}", state.rebuild_after(&self.root, &paths));
+        while let Some(change) = next_change(&self.root, self.git.as_deref(), &self.rx) {
+            match change {
+                Change::Sources(paths) => {
+                    self.ensure();
+                    let paths: Vec<PathBuf> = paths.into_iter().collect();
+                    eprintln!("{}", state.rebuild_after(&self.root, &paths));
+                }
+                Change::History => state.history_changed(),
+            }
         }
     }
 }
@@ -115,14 +132,23 @@ fn changes(kind: &EventKind) -> bool {
     }
 }
 
-/// The next set of relevant changed paths, once the burst is over; `None`
-/// when the watcher stopped.
-fn next_change(root: &Path, rx: &Receiver<Batch>) -> Option<HashSet<PathBuf>> {
+/// What a burst of changes touched.
+enum Change {
+    /// These sources (a rebuild).
+    Sources(HashSet<PathBuf>),
+    /// Only the git folder (a commit, a checkout of nothing watched).
+    History,
+}
+
+/// The next burst's change, once it is over; `None` when the watcher stopped.
+fn next_change(root: &Path, git: Option<&Path>, rx: &Receiver<Batch>) -> Option<Change> {
     loop {
         let mut paths = HashSet::new();
+        let mut history = false;
         let mut take = |batch: Batch| {
             if let Ok(event) = batch {
                 if changes(&event.kind) {
+                    history |= git.is_some_and(|g| event.paths.iter().any(|p| p.starts_with(g)));
                     paths.extend(event.paths.into_iter().filter(|p| relevant(root, p)));
                 }
             }
@@ -136,7 +162,10 @@ fn next_change(root: &Path, rx: &Receiver<Batch>) -> Option<HashSet<PathBuf>> {
             }
         }
         if !paths.is_empty() {
-            return Some(paths);
+            return Some(Change::Sources(paths));
+        }
+        if history {
+            return Some(Change::History);
         }
     }
 }
