@@ -180,12 +180,7 @@ pub fn content_path(content: &std::path::Path, path: &std::path::Path) -> (Strin
         .unwrap_or_default();
     let dir = rel
         .parent()
-        .map(|p| {
-            p.components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/")
-        })
+        .map(crate::text::urls::slash_path)
         .unwrap_or_default();
     (dir, name)
 }

@@ -89,6 +89,14 @@ pub fn relative(from: &str, to: &str, explicit_index: bool) -> String {
     out
 }
 
+/// A relative file path with `/` between its parts, whatever the platform.
+pub fn slash_path(p: &std::path::Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

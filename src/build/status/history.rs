@@ -84,7 +84,7 @@ impl History {
             )
         })?;
         Ok(History {
-            prefix: slash_path(prefix),
+            prefix: crate::text::urls::slash_path(prefix),
             repo,
         })
     }
@@ -93,7 +93,7 @@ impl History {
     /// root) whose text hash is `stamp`.
     pub fn find(&self, file: &Path, stamp: &str) -> Result<Version, Why> {
         let repo = &self.repo;
-        let mut path = join(&self.prefix, &slash_path(file));
+        let mut path = join(&self.prefix, &crate::text::urls::slash_path(file));
         let mut commit = repo.head_commit().map_err(|_| {
             Why::new(
                 WhyKind::NoCommit,
@@ -117,7 +117,7 @@ impl History {
                         let time = commit.time().map_err(git)?;
                         return Ok(Version {
                             commit: commit.id().to_hex_with_len(7).to_string(),
-                            date: date(time.seconds),
+                            date: crate::text::date::iso(time.seconds),
                             file: path
                                 .strip_prefix(&self.prefix)
                                 .unwrap_or(&path)
@@ -205,42 +205,10 @@ fn git(e: impl std::fmt::Display) -> Why {
     Why::new(WhyKind::Git, format!("cannot read the git history: {e}"))
 }
 
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 fn join(a: &str, b: &str) -> String {
     if a.is_empty() {
         b.to_string()
     } else {
         format!("{a}/{b}")
-    }
-}
-
-/// `YYYY-MM-DD` of a Unix time (UTC), by the civil-from-days algorithm.
-fn date(seconds: i64) -> String {
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_are_civil() {
-        assert_eq!(super::date(0), "1970-01-01");
-        assert_eq!(super::date(951_782_400), "2000-02-29");
-        assert_eq!(super::date(1_795_996_800), "2026-11-30");
-        assert_eq!(super::date(-86_400), "1969-12-31");
     }
 }

@@ -93,3 +93,66 @@ fn change_text(out: &mut String, change: &Change, style: Style) {
         let _ = writeln!(out, "{line}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::status::diff::{Change, Kind, Op, Part};
+    use crate::build::status::history::Version;
+
+    fn one() -> Vec<Outdated> {
+        let part = |op, text: &str| Part {
+            op,
+            text: text.into(),
+        };
+        vec![Outdated {
+            pair: 0,
+            lang: 1,
+            translation: "content/a.de.md".into(),
+            original: "content/a.nl.md".into(),
+            changes: Ok((
+                Version {
+                    commit: "abc1234".into(),
+                    date: "2026-03-01".into(),
+                    file: "content/oud.nl.md".into(),
+                    title: String::new(),
+                    body: String::new(),
+                },
+                vec![Change {
+                    kind: Kind::Changed,
+                    old: Some(2),
+                    new: Some(2),
+                    section: Some("Doel".into()),
+                    paragraph: 1,
+                    after: None,
+                    parts: vec![
+                        part(Op::Same, "Blijft."),
+                        part(Op::Removed, "Oud."),
+                        part(Op::Added, "Nieuw."),
+                    ],
+                }],
+            )),
+        }]
+    }
+
+    #[test]
+    fn plain_when_piped() {
+        assert_eq!(
+            render(&one(), Style { color: false }),
+            "content/a.de.md (translation of content/a.nl.md)\n  \
+             stamped against commit abc1234 (2026-03-01), when the original was content/oud.nl.md\n\n  \
+             @ \"Doel\", paragraph 1, changed\n    Blijft.\n  - Oud.\n  + Nieuw.\n\n"
+        );
+    }
+
+    #[test]
+    fn red_and_green_on_a_terminal() {
+        let text = render(&one(), Style { color: true });
+        assert!(text.contains("\x1b[31m  - Oud.\x1b[0m"), "{text:?}");
+        assert!(text.contains("\x1b[32m  + Nieuw.\x1b[0m"), "{text:?}");
+        assert!(
+            text.contains("    Blijft.\n"),
+            "kept text is not coloured: {text:?}"
+        );
+    }
+}
