@@ -323,6 +323,24 @@ fn a_build_prints_a_one_line_summary() {
         last.contains("1 missing and 2 outdated translation(s)"),
         "{last}"
     );
+    let files = std::fs::read_to_string(f.out().join(".brug-output"))
+        .unwrap()
+        .lines()
+        .skip(2)
+        .count();
+    assert!(
+        last.contains(&format!("into {} ({files} files);", f.out().display())),
+        "{last}"
+    );
+    // A second build says that it wrote nothing.
+    let again = f.build();
+    let last = again.stderr.lines().last().unwrap();
+    assert!(
+        last.contains(&format!(
+            "(0 file(s) written, {files} unchanged, 0 removed);"
+        )),
+        "{last}"
+    );
 }
 
 #[test]
