@@ -252,3 +252,59 @@ fn glossary_terms_as_list_items_define_nothing_until_one_is_a_paragraph() {
         .check_file_lacks("de/begriffe/index.html", "term-uses")
         .check_file_lacks("de/methods/facilitator/index.html", "term-tip");
 }
+
+#[test]
+fn a_long_section_shows_a_window_of_the_map_and_links_to_all_its_pages() {
+    let mut case = BookTest::case("handbook-map");
+    for i in 0..60 {
+        case.write(
+            &format!("content/methods/p{i:02}.nl.md"),
+            &format!(
+                "+++\ntitle = \"Pagina {i:02}\"\nweight = {}\n+++\n\nTekst.\n",
+                i + 10
+            ),
+        );
+    }
+    // a, b, c, then p00…p59: p30 is the 34th of 63, so the window of
+    // 20 pages each side runs from p10 to p50.
+    case.build()
+        .check_file(
+            "nl/methods/p30/index.html",
+            &[
+                "<a href=\"../p10/\">Pagina 10</a>",
+                "<a href=\"./\" aria-current=\"page\">Pagina 30</a>",
+                "<a href=\"../p50/\">Pagina 50</a>",
+                "<p class=\"map-more\"><a href=\"../\">Alle 63 pagina's in Methoden</a></p>",
+            ],
+        )
+        .check_file_lacks("nl/methods/p30/index.html", "Pagina 09")
+        .check_file_lacks("nl/methods/p30/index.html", "Pagina 51")
+        // The section's own page is no window: its list names them all.
+        .check_file("nl/methods/index.html", &["Pagina 59"])
+        // A page of another section carries none of them.
+        .check_file_lacks("nl/modules/m/index.html", "Pagina 30");
+}
+
+#[test]
+fn an_accent_below_aa_contrast_fails_the_build_and_names_a_colour_that_passes() {
+    BookTest::case("house-style")
+        .build()
+        .check_expected()
+        .edit("handbook.toml", |t| t.replace("#8a2be2", "#7a9cc6"))
+        .build_fails()
+        .check_stderr("error: `accent = \"#7a9cc6\"` has a contrast of 2.")
+        .check_stderr(":1 on the light background; links need at least 4.5:1 (WCAG AA)")
+        .check_stderr("--> handbook.toml:11:1")
+        .check_stderr("help: use a darker colour, e.g. accent = \"#")
+        // The failed build left the output as it was.
+        .check_expected();
+}
+
+#[test]
+fn a_handbook_without_theme_has_no_house_style() {
+    BookTest::case("handbook-map")
+        .build()
+        .check_no_file("static/house.css")
+        .check_file_lacks("nl/index.html", "house.css")
+        .check_file_lacks("nl/index.html", "house-footer");
+}

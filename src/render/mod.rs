@@ -5,6 +5,7 @@
 //! `brug build`, `check`, `bundle` and `serve` all use, in parallel with
 //! rayon. A rebuild of a few pages is the same runner on a shorter list.
 
+pub mod house;
 pub mod minify;
 mod pages;
 pub mod renderer;
@@ -50,6 +51,10 @@ pub enum Job {
     Sitemap,
     /// A theme asset, by index in `Renderer::assets`.
     Asset(usize),
+    /// The house style's stylesheet, when `[theme]` sets an accent.
+    HouseStyle,
+    /// A logo named in `[theme]`, by index in `house::images`.
+    HouseImage(usize),
     /// A file from `content/` in a language folder.
     Static(usize, Lang),
     /// The search index of a language and its postings shards.
@@ -65,6 +70,8 @@ impl Job {
             self,
             Job::Sitemap
                 | Job::Asset(_)
+                | Job::HouseStyle
+                | Job::HouseImage(_)
                 | Job::Static(..)
                 | Job::SearchIndex(_)
                 | Job::SearchText(..)
@@ -198,6 +205,8 @@ impl<'a> Site<'a> {
                     bytes,
                 }))
             }
+            Job::HouseStyle => self.house_css().map(file),
+            Job::HouseImage(i) => self.house_image(i).map(file),
             Job::Static(i, lang) => {
                 let f = &hb.statics[i];
                 let bytes = std::fs::read(&f.source).map_err(|e| {
@@ -280,6 +289,11 @@ impl<'a> Site<'a> {
             jobs.extend((0..langs).map(Job::Print));
         }
         jobs.extend((0..self.renderer.assets.len()).map(Job::Asset));
+        let style = &hb.config.theme;
+        if style.accent().is_some() {
+            jobs.push(Job::HouseStyle);
+        }
+        jobs.extend((0..house::images(style).len()).map(Job::HouseImage));
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
         }

@@ -193,6 +193,15 @@ impl Site<'_> {
             .chain(site.nav.iter_mut().map(|n| &mut n.href))
             .chain(site.browse.iter_mut().map(|n| &mut n.href))
             .chain(site.print_href.iter_mut())
+            .chain(site.map.iter_mut().map(|n| &mut n.link.href))
+            .chain(site.house.stylesheet.iter_mut())
+            .chain(site.house.logo.iter_mut())
+            .chain(
+                site.house
+                    .funders
+                    .iter_mut()
+                    .filter_map(|f| f.logo.as_mut()),
+            )
         {
             *href = format!("{base}{href}");
         }

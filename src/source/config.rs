@@ -3,6 +3,7 @@
 //! tested on strings and every problem becomes a positioned diagnostic.
 
 use crate::diagnostics::Diagnostic;
+use crate::source::house_style::HouseStyle;
 use crate::source::schema::{check_keys, sub_table, Source};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -16,7 +17,7 @@ pub type Labels = BTreeMap<String, String>;
 /// `[cities]` because cities also appear in `[transfer]` tables.
 pub const TAXONOMIES: [&str; 3] = ["policy_fields", "target_groups", "cities"];
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 15] = [
     "languages",
     "glossary",
     "default_language",
@@ -31,6 +32,7 @@ const KNOWN_KEYS: [&str; 14] = [
     "taxonomies",
     "markdown",
     "output",
+    "theme",
 ];
 
 /// What Markdown rendering does with raw HTML written in a page.
@@ -111,6 +113,8 @@ pub struct Config {
     pub glossary: Option<String>,
     pub markdown: MarkdownConfig,
     pub output: OutputConfig,
+    /// `[theme]`: accent colour, logo, footer and funders.
+    pub theme: HouseStyle,
 }
 
 impl Default for Config {
@@ -130,6 +134,7 @@ impl Default for Config {
             glossary: None,
             markdown: MarkdownConfig::default(),
             output: OutputConfig::default(),
+            theme: HouseStyle::default(),
         }
     }
 }
@@ -162,6 +167,7 @@ impl Config {
         for (name, known) in [
             ("markdown", &["raw_html"][..]),
             ("output", &["external_resources"]),
+            ("theme", &["accent", "logo", "footer", "funders"]),
         ] {
             if let Some(t) = sub_table(table.get_ref(), name) {
                 check_keys(&src, t, known, &format!("[{name}]"), &mut diags);
@@ -218,6 +224,7 @@ impl Config {
                 );
             }
         }
+        self.theme.validate(src, diags);
         let mut check_labels = |what: String, labels: &Labels| {
             for lang in &self.languages {
                 if !labels.contains_key(lang) {

@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod frontmatter;
+pub mod house_style;
 pub mod schema;
 pub mod strings;
 pub mod theme;

@@ -12,6 +12,8 @@ use crate::source::config::Config;
 use crate::source::frontmatter::Kind;
 use crate::source::strings::Strings;
 use crate::text::urls::relative;
+use crate::view::house::House;
+use crate::view::map::MapNode;
 use crate::view::reader::Reader;
 use serde::Serialize;
 
@@ -65,6 +67,10 @@ pub struct Chrome {
     pub csp: String,
     /// Built with `--draft`: the page says it is not for publishing.
     pub draft: bool,
+    /// The handbook map (sidebar) as seen from this page.
+    pub map: Vec<MapNode>,
+    /// `[theme]`: accent stylesheet, logo, footer and funders.
+    pub house: House,
 }
 
 /// The notice on an outdated or missing translation.
@@ -231,12 +237,23 @@ impl<'a> Views<'a> {
         let counterparts: Vec<Option<String>> = (0..self.reader.langs())
             .map(|l| pair.and_then(|p| self.reader.pair(p).urls[l].clone()))
             .collect();
-        self.chrome_to(url, lang, &counterparts)
+        self.chrome_of(url, lang, &counterparts, pair)
     }
 
     /// The chrome of a page whose versions in other languages are at
     /// `counterparts` (the language switch goes there, else to home).
     pub fn chrome_to(&self, url: &str, lang: Lang, counterparts: &[Option<String>]) -> Chrome {
+        self.chrome_of(url, lang, counterparts, None)
+    }
+
+    /// The chrome of the page at `url` showing `pair`, if any.
+    fn chrome_of(
+        &self,
+        url: &str,
+        lang: Lang,
+        counterparts: &[Option<String>],
+        pair: Option<PairId>,
+    ) -> Chrome {
         let reader = &self.reader;
         let config = reader.config();
         let code = reader.lang_code(lang).to_string();
@@ -293,6 +310,8 @@ impl<'a> Views<'a> {
             languages,
             csp: Safety::of(config).content_security_policy(),
             draft: self.draft,
+            map: self.map(url, pair, lang),
+            house: self.house(url, lang),
         }
     }
 

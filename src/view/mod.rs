@@ -6,6 +6,8 @@
 pub mod context;
 pub mod diagram;
 pub mod glossary;
+pub mod house;
+pub mod map;
 pub mod overview;
 pub mod reader;
 pub mod sitemap;

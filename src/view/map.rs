@@ -1,0 +1,165 @@
+//! The handbook map: the sidebar's tree of the handbook as seen from one
+//! page. The top level (home, top-level pages and sections, the overview
+//! pages) is on every page; only the sections on the way to the current
+//! page are opened, and a long section shows a window of its pages around
+//! the current one. So a page's map grows with its depth and its section,
+//! never with the size of the handbook.
+
+use super::context::{Link, Views};
+use crate::model::{Lang, PairId, SectionId};
+use serde::Serialize;
+
+/// How many pages on each side of the current page an opened section
+/// shows (a section's own page lists them all).
+pub const MAP_WINDOW: usize = 20;
+
+/// One entry of the map.
+#[derive(Debug, Serialize)]
+pub struct MapNode {
+    #[serde(flatten)]
+    pub link: Link,
+    /// A section on the way to the current page: its entries follow.
+    pub open: bool,
+    pub children: Vec<MapNode>,
+    /// All pages of an opened section (its children may be a window).
+    pub total: usize,
+    /// Pages of an opened section left out of its window.
+    pub more: usize,
+}
+
+impl MapNode {
+    fn leaf(link: Link) -> Self {
+        MapNode {
+            link,
+            open: false,
+            children: Vec::new(),
+            total: 0,
+            more: 0,
+        }
+    }
+}
+
+impl Views<'_> {
+    /// The map of the page at `url`, showing `pair` (none for the overview
+    /// and site pages, whose map is the top level).
+    pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode> {
+        let reader = &self.reader;
+        let Some(top) = reader.top() else {
+            return Vec::new();
+        };
+        let path = pair.map(|p| self.sections_to(p)).unwrap_or_default();
+        let mut nodes = Vec::new();
+        if let Some(home) = top.index.and_then(|h| self.link(url, h, lang)) {
+            nodes.push(MapNode::leaf(home));
+        }
+        nodes.extend(self.section_entries(url, 0, pair, lang, &path));
+        if let Some(urls) = &self.overviews.transfer {
+            let link = self.generated_link(url, &urls[lang], lang, "transfer-overview-title");
+            nodes.push(MapNode::leaf(link));
+        }
+        nodes.extend(
+            self.overviews
+                .taxonomies
+                .iter()
+                .filter(|t| !t.terms.is_empty())
+                .map(|t| {
+                    let title = format!("taxonomy-{}", t.name);
+                    MapNode::leaf(self.generated_link(url, &t.urls[lang], lang, &title))
+                }),
+        );
+        nodes
+    }
+
+    /// The sections from the top down to the one holding `pair` (for a
+    /// section's own page, that section).
+    fn sections_to(&self, pair: PairId) -> Vec<SectionId> {
+        let reader = &self.reader;
+        let mut path = Vec::new();
+        let mut section = Some(reader.pair(pair).section);
+        while let Some(s) = section {
+            path.push(s);
+            section = reader.section(s).parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The entries inside `section`: its pages (a window around `pair`
+    /// when it is long), then its sub-sections, those on `path` opened.
+    fn section_entries(
+        &self,
+        url: &str,
+        section: SectionId,
+        pair: Option<PairId>,
+        lang: Lang,
+        path: &[SectionId],
+    ) -> Vec<MapNode> {
+        let s = self.reader.section(section);
+        let pages = window(&s.pairs[lang], pair);
+        let mut nodes: Vec<MapNode> = pages
+            .iter()
+            .filter_map(|&q| self.link(url, q, lang))
+            .map(|l| MapNode::leaf(Link { summary: None, ..l }))
+            .collect();
+        for &child in &s.children[lang] {
+            let Some(index) = self.reader.section(child).index else {
+                continue;
+            };
+            let Some(link) = self.link(url, index, lang) else {
+                continue;
+            };
+            let mut node = MapNode::leaf(Link {
+                summary: None,
+                ..link
+            });
+            if path.contains(&child) {
+                let total = self.reader.section(child).pairs[lang].len();
+                node.children = self.section_entries(url, child, pair, lang, path);
+                node.open = true;
+                node.total = total;
+                node.more = total - window(&self.reader.section(child).pairs[lang], pair).len();
+            }
+            nodes.push(node);
+        }
+        nodes
+    }
+}
+
+/// The part of a section's `list` of pages that its map entry shows: all
+/// of it when short, else `MAP_WINDOW` pages each side of `pair` (or the
+/// first ones when `pair` is not in it).
+fn window(list: &[PairId], pair: Option<PairId>) -> &[PairId] {
+    let i = pair
+        .and_then(|p| list.iter().position(|&q| q == p))
+        .unwrap_or(0);
+    let start = i.saturating_sub(MAP_WINDOW);
+    let end = (start + 2 * MAP_WINDOW + 1).min(list.len());
+    let start = end.saturating_sub(2 * MAP_WINDOW + 1).min(start);
+    &list[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_section_is_shown_whole() {
+        let list: Vec<PairId> = (0..10).collect();
+        assert_eq!(window(&list, Some(5)), &list[..]);
+        assert_eq!(window(&list, None), &list[..]);
+    }
+
+    #[test]
+    fn a_long_section_shows_a_window_of_fixed_size_around_the_page() {
+        let list: Vec<PairId> = (100..200).collect();
+        let size = 2 * MAP_WINDOW + 1;
+        let middle = window(&list, Some(150));
+        assert_eq!(middle.len(), size);
+        assert_eq!(middle[MAP_WINDOW], 150, "the page is in the middle");
+        let first = window(&list, Some(100));
+        assert_eq!((first[0], first.len()), (100, size));
+        let last = window(&list, Some(199));
+        assert_eq!((*last.last().unwrap(), last.len()), (199, size));
+        assert_eq!(window(&list, None)[0], 100, "not in it: the first pages");
+    }
+}

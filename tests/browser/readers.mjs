@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// readers.mjs — how a reader finds the way, tried in headless Chromium on a
+// built site opened from file://:
+//
+//   node tests/browser/readers.mjs SITE_DIR
+//
+//   map (1280 px)   the handbook map beside the text shows the top level,
+//                   opens the current page's section and marks the page
+//                   (aria-current); other sections stay closed; keyboard
+//                   focus goes header → map → text, and every focused
+//                   element is visible
+//   phone (390 px)  on every page of both languages the <h1> starts within
+//                   the first 300 px and nothing scrolls sideways; the map
+//                   is one disclosure away and marks the page when opened
+//   axe             no violation at phone width with the map open, in the
+//                   light and the dark scheme
+//
+// Prints one line per check and finally `N passed, M failed`.
+
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { checker, axeViolations } from './preview.mjs';
+
+const site = path.resolve(process.argv[2] || '');
+if (!process.argv[2] || !fs.existsSync(path.join(site, 'nl/index.html'))) {
+  console.error('usage: readers.mjs SITE_DIR (a built site with nl/index.html)');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+const url = (rel) => pathToFileURL(path.join(site, rel)).href;
+const t = checker();
+
+/** Every page of a language tree, as paths below the site. */
+function pages(lang) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(site, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) walk(rel);
+      else if (e.name === 'index.html') out.push(rel);
+    }
+  };
+  walk(lang);
+  return out.sort();
+}
+
+/** A page inside a section: the first page with a section crumb. */
+async function sectionPage(page, lang) {
+  for (const rel of pages(lang)) {
+    if (rel.split('/').length !== 4) continue;
+    await page.goto(url(rel));
+    if (await page.locator('.map-tree details[open]').count()) return rel;
+  }
+  return null;
+}
+
+async function wide(browser) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const rel = await sectionPage(page, 'nl');
+  t.check('a page inside a section exists', rel !== null);
+  if (!rel) return page.close();
+  const map = page.locator('.map-tree');
+  t.check('map is shown beside the text without a click', await map.isVisible());
+  const box = await map.boundingBox();
+  const main = await page.locator('main').boundingBox();
+  t.check('map is left of the text', box && main && box.x + box.width <= main.x, JSON.stringify({ box, main }));
+  const h1 = (await page.locator('h1').innerText()).trim();
+  const current = page.locator('.map-tree a[aria-current="page"]');
+  t.check('map marks the current page', (await current.count()) === 1 && (await current.innerText()).trim() === h1,
+    `${await current.count()} marked`);
+  t.check('the marked page sits inside an opened section', await current.evaluate((a) => !!a.closest('details[open]')));
+  const opened = await page.locator('.map-tree details').count();
+  t.check('only the current section is opened', opened === 1, `${opened} opened`);
+  const top = await page.locator('.map-tree > ul > li').count();
+  const nav = await page.locator('.main-nav a').count();
+  t.check('the map has the top level (at least the main navigation)', top >= nav, `${top} < ${nav}`);
+
+  // Keyboard: Tab from the top of the page; the map comes before the text.
+  await page.goto(url(rel));
+  const order = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const e = document.activeElement;
+      const r = e.getBoundingClientRect();
+      const where = e.closest('.map') ? 'map' : e.closest('main') ? 'main' : e.closest('header') ? 'header' : 'other';
+      return { where, visible: r.width > 0 && r.height > 0, text: (e.textContent || '').trim().slice(0, 30) };
+    }));
+  }
+  const firstMap = order.findIndex((o) => o.where === 'map');
+  const firstMain = order.findIndex((o) => o.where === 'main');
+  const lastHeader = order.map((o) => o.where).lastIndexOf('header', firstMain);
+  t.check('Tab reaches header, then map, then text', lastHeader < firstMap && firstMap < firstMain && firstMap > 0,
+    order.map((o) => o.where).join(' '));
+  const hidden = order.filter((o) => !o.visible);
+  t.check('every element Tab reaches is visible', hidden.length === 0, JSON.stringify(hidden.slice(0, 3)));
+  await page.close();
+}
+
+async function phone(browser) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  for (const lang of ['nl', 'de']) {
+    const high = [];
+    const wider = [];
+    const all = pages(lang);
+    for (const rel of all) {
+      await page.goto(url(rel));
+      const { top, width } = await page.evaluate(() => ({
+        top: document.querySelector('h1')?.getBoundingClientRect().top ?? 0,
+        width: document.documentElement.scrollWidth,
+      }));
+      if (top > 300) high.push(`${rel}: ${Math.round(top)} px`);
+      if (width > 390) wider.push(`${rel}: ${width} px`);
+    }
+    t.check(`${lang}: on all ${all.length} pages the h1 starts within 300 px`, high.length === 0, high.slice(0, 5).join(', '));
+    t.check(`${lang}: no page scrolls sideways at 390 px`, wider.length === 0, wider.slice(0, 5).join(', '));
+  }
+  const rel = await sectionPage(page, 'de');
+  const map = page.locator('.map-tree');
+  t.check('phone: the map starts closed', !(await map.isVisible()));
+  await page.locator('.map > summary').click();
+  t.check('phone: one tap opens the map', await map.isVisible());
+  t.check('phone: the opened map marks the page', await page.locator('.map-tree a[aria-current="page"]').isVisible());
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const v = await axeViolations(page);
+    t.check(`phone ${scheme}: axe finds no violation with the map open (${rel})`, v.length === 0, v.join('; '));
+  }
+  await page.close();
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
+try {
+  await wide(browser);
+  await phone(browser);
+} finally {
+  await browser.close();
+}
+t.finish();
