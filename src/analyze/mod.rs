@@ -4,6 +4,7 @@
 //! and the plan of generated pages, together as `Prepared`, which is built
 //! once and then only read.
 
+pub mod alignment;
 pub mod anchors;
 pub mod glossary;
 pub mod graph;

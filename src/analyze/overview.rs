@@ -9,7 +9,7 @@ mod taxonomy;
 pub use taxonomy::{Taxonomy, Term};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Handbook, Lang, PairId};
+use crate::model::{Handbook, Lang, Pair, PairId};
 use crate::source::config::TAXONOMIES;
 use crate::source::strings::Strings;
 use crate::text::slug::slugify;
@@ -29,6 +29,9 @@ pub struct Overviews {
     pub print: Option<Vec<String>>,
     /// Per language, the pages in reading order with their depth.
     pub chapters: Vec<Vec<(PairId, usize)>>,
+    /// Per language, the folder of the side-by-side views
+    /// (`nl/naast-elkaar/`); a page's view is below it at the page's path.
+    pub side: Vec<String>,
 }
 
 /// The largest handbook (pages per language) that gets a print view.
@@ -58,6 +61,7 @@ impl Overviews {
             taxonomies,
             print,
             chapters,
+            side: page_urls(hb, strings, "slug-side"),
         };
         overviews.check_urls(hb, diags);
         overviews
@@ -100,6 +104,7 @@ impl Overviews {
                     .filter_map(move |(l, u)| Some((u.as_deref()?, (i, l))))
             })
             .collect();
+        self.check_side_folder(hb, diags);
         for (url, what) in self.urls() {
             if let Some(&(pair, lang)) = content.get(url) {
                 let page = &hb.pages[hb.pairs[pair].best_page(lang)];
@@ -113,6 +118,43 @@ impl Overviews {
                 );
             }
         }
+    }
+
+    /// A content page inside the side-by-side views' folder would be
+    /// overwritten by a view (or hide one): an error.
+    fn check_side_folder(&self, hb: &Handbook, diags: &mut Vec<Diagnostic>) {
+        for (pair, p) in hb.pairs.iter().enumerate() {
+            for (lang, url) in p.urls.iter().enumerate() {
+                let Some(url) = url else { continue };
+                if self
+                    .side
+                    .get(lang)
+                    .is_some_and(|f| url.starts_with(f.as_str()))
+                {
+                    let page = &hb.pages[hb.pairs[pair].best_page(lang)];
+                    diags.push(
+                        Diagnostic::error(
+                            &page.file,
+                            format!("this page's URL /{url} lies in /{}, the folder of the side-by-side views", self.side[lang]),
+                        )
+                        .at(&page.text, 0)
+                        .hint("give the page or its section another `slug`"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The URL of the side-by-side view of `pair` in `lang`: for a pair
+    /// that exists in `lang` and in at least one other language.
+    pub fn side_url(&self, p: &Pair, lang: Lang) -> Option<String> {
+        p.pages[lang]?;
+        if p.pages.iter().flatten().count() < 2 {
+            return None;
+        }
+        let url = p.urls[lang].as_deref()?;
+        let below = url.split_once('/').map_or("", |(_, rest)| rest);
+        Some(format!("{}{below}", self.side.get(lang)?))
     }
 
     /// Each generated page as its URL per language, for the sitemap.

@@ -92,6 +92,7 @@ impl Prepared {
         }
         let graph = graph.unwrap_or_else(|| {
             crate::analyze::anchors::check(hb, &markdown, diags);
+            crate::analyze::alignment::check(hb, &markdown, diags);
             let graph = Graph::build(hb, &markdown, diags);
             graph.check(hb, diags);
             graph
@@ -187,6 +188,7 @@ impl Pages<'_> {
             glossing,
             print: self.print[id].as_deref(),
             safety: Safety::of(&hb.config),
+            column: None,
         };
         markdown::render(page, hb, &place, self.hl)
     }

@@ -10,6 +10,7 @@ pub mod minify;
 mod pages;
 pub mod renderer;
 mod search;
+mod side;
 
 use crate::analyze::markdown::LinkStyle;
 use crate::analyze::prepared::Prepared;
@@ -46,6 +47,8 @@ pub enum Job {
     Term(usize, usize, Lang),
     /// The whole handbook of a language on one page, for printing.
     Print(Lang),
+    /// A pair's versions side by side, in the reader's language.
+    SideBySide(PairId, Lang),
     LanguageChooser,
     NotFound,
     Sitemap,
@@ -270,6 +273,14 @@ impl<'a> Site<'a> {
                 (0..langs)
                     .filter(|&l| p.urls[l].is_some())
                     .map(|l| Job::Page(pair, l)),
+            );
+        }
+        let overviews = &self.prepared.overviews;
+        for pair in 0..hb.pairs.len() {
+            jobs.extend(
+                (0..langs)
+                    .filter(|&l| overviews.side_url(&hb.pairs[pair], l).is_some())
+                    .map(|l| Job::SideBySide(pair, l)),
             );
         }
         jobs.extend((0..langs).map(Job::PageIndex));

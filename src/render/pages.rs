@@ -60,6 +60,7 @@ impl Site<'_> {
                 })?;
                 self.overview_html(lang, "print.html", url, &ctx)
             }
+            Job::SideBySide(pair, lang) => self.side_by_side(views, pair, lang),
             Job::LanguageChooser => {
                 let html = self.chooser(views)?;
                 Ok(self.renderer.html("index.html".into(), html))

@@ -4,6 +4,7 @@
 //! the strings and the language count, so `brug serve` keeps it across
 //! content changes and compiles it again only when the theme changes.
 
+use crate::analyze::highlight::Highlighter;
 use crate::analyze::markdown::LinkStyle;
 use crate::diagnostics::Diagnostic;
 use crate::model::Lang;
@@ -20,6 +21,9 @@ pub struct Renderer {
     /// (path below `static/`, bytes) of every theme asset.
     pub assets: Vec<(String, Vec<u8>)>,
     pub opts: RenderOptions,
+    /// Code highlighting for Markdown rendered while jobs run (the
+    /// side-by-side columns); its syntaxes load at the first code block.
+    pub highlighter: Highlighter,
 }
 
 impl Renderer {
@@ -53,6 +57,7 @@ impl Renderer {
             teras,
             assets: theme.assets.into_iter().collect(),
             opts,
+            highlighter: Highlighter::default(),
         })
     }
 

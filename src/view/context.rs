@@ -149,6 +149,8 @@ pub struct PageView<'a> {
     pub used_by: Vec<Link>,
     /// This page's chapter in the print view.
     pub chapter: String,
+    /// Its side-by-side view, when it exists in another language too.
+    pub side_by_side: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -247,7 +249,7 @@ impl<'a> Views<'a> {
     }
 
     /// The chrome of the page at `url` showing `pair`, if any.
-    fn chrome_of(
+    pub(super) fn chrome_of(
         &self,
         url: &str,
         lang: Lang,
@@ -357,6 +359,7 @@ impl<'a> Views<'a> {
         };
         PageView {
             chapter: crate::analyze::markdown::chapter_id(pair),
+            side_by_side: self.side_href(url, pair, lang),
             referenced_by: self.links_of(url, &g.back[pair], lang, &[]),
             related: self.links_of(url, &g.related[pair], lang, &[]),
             relies_on,

@@ -85,7 +85,8 @@ impl Views<'_> {
     }
 
     /// The entries inside `section`: its pages (a window around `pair`
-    /// when it is long), then its sub-sections, those on `path` opened.
+    /// when it is long) and its sub-sections, in reading order (by weight,
+    /// then title, as the print view has them); those on `path` opened.
     fn section_entries(
         &self,
         url: &str,
@@ -95,33 +96,41 @@ impl Views<'_> {
         path: &[SectionId],
     ) -> Vec<MapNode> {
         let s = self.reader.section(section);
-        let pages = window(&s.pairs[lang], pair);
-        let mut nodes: Vec<MapNode> = pages
+        let mut items: Vec<(PairId, Option<SectionId>)> = window(&s.pairs[lang], pair)
             .iter()
-            .filter_map(|&q| self.link(url, q, lang))
-            .map(|l| MapNode::leaf(Link { summary: None, ..l }))
+            .map(|&q| (q, None))
             .collect();
         for &child in &s.children[lang] {
-            let Some(index) = self.reader.section(child).index else {
-                continue;
-            };
-            let Some(link) = self.link(url, index, lang) else {
-                continue;
-            };
-            let mut node = MapNode::leaf(Link {
-                summary: None,
-                ..link
-            });
-            if path.contains(&child) {
-                let total = self.reader.section(child).pairs[lang].len();
-                node.children = self.section_entries(url, child, pair, lang, path);
-                node.open = true;
-                node.total = total;
-                node.more = total - window(&self.reader.section(child).pairs[lang], pair).len();
+            if let Some(index) = self.reader.section(child).index {
+                items.push((index, Some(child)));
             }
-            nodes.push(node);
         }
-        nodes
+        // Stable: ties keep the section's own order.
+        items.sort_by_cached_key(|&(q, _)| {
+            let page = self.reader.best_page(q, lang);
+            (
+                page.front.weight.unwrap_or(0),
+                page.front.title.to_lowercase(),
+            )
+        });
+        items
+            .into_iter()
+            .filter_map(|(q, child)| {
+                let link = self.link(url, q, lang)?;
+                let mut node = MapNode::leaf(Link {
+                    summary: None,
+                    ..link
+                });
+                if let Some(child) = child.filter(|c| path.contains(c)) {
+                    let pages = &self.reader.section(child).pairs[lang];
+                    node.children = self.section_entries(url, child, pair, lang, path);
+                    node.open = true;
+                    node.total = pages.len();
+                    node.more = pages.len() - window(pages, pair).len();
+                }
+                Some(node)
+            })
+            .collect()
     }
 }
 

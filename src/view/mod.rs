@@ -10,4 +10,5 @@ pub mod house;
 pub mod map;
 pub mod overview;
 pub mod reader;
+pub mod side;
 pub mod sitemap;

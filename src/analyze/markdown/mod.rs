@@ -32,6 +32,9 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub title: String,
+    /// Where the heading starts in its file (for diagnostics).
+    #[serde(skip)]
+    pub offset: usize,
 }
 
 /// A link from this page to a page, kept for anchor checks and backlinks.
@@ -83,6 +86,17 @@ pub struct Rendered {
     /// heading ids prefixed with the chapter's, headings one level down,
     /// links to pages of the document as links within it, no tooltips.
     pub print: Option<String>,
+    /// Rendered as a column (`Place::column`): the HTML before the first
+    /// `##` heading, then from each `##` heading to the next, with the
+    /// heading's id as written (unprefixed). `html` is then empty.
+    pub parts: Vec<Part>,
+}
+
+/// A part of a page's HTML: its intro (no id) or one `##` section.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Part {
+    pub id: Option<String>,
+    pub html: String,
 }
 
 /// A part of a page's plain text: before the first heading (no anchor), or
@@ -133,6 +147,10 @@ pub struct Place<'a> {
     pub print: Option<&'a str>,
     /// What the handbook allows content to put on a page.
     pub safety: Safety<'a>,
+    /// A column of the side-by-side view: heading ids and same-page
+    /// anchors get this prefix (`nl` → `nl-aanpak`), so that two versions
+    /// fit on one page, and the HTML comes in `parts`, split at `##`.
+    pub column: Option<&'a str>,
 }
 
 /// The id of a pair's chapter in the print view.

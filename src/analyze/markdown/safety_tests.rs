@@ -14,6 +14,7 @@ fn render_with(body: &str, raw_html: RawHtml, hosts: &[String]) -> Rendered {
         glossing: Glossing::Off,
         print: Some("nl/print/"),
         safety: Safety { raw_html, hosts },
+        column: None,
     };
     render(&page(body, 0), &table(), &place, &Highlighter::default())
 }

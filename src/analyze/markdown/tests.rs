@@ -107,6 +107,7 @@ fn place<'a>(glossing: Glossing<'a>, print: Option<&'static str>) -> Place<'a> {
             raw_html: RawHtml::Sanitize,
             hosts: &[],
         },
+        column: None,
     }
 }
 

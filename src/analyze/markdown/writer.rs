@@ -7,7 +7,7 @@ use super::glossing::{term_link, Definitions};
 use super::guard::{Guard, Verdict};
 use super::table::Tables;
 use super::text::TextCollector;
-use super::{chapter_id, is_web, ExternalLink, Glossing, OutLink, Place, Rendered, TocEntry};
+use super::{chapter_id, is_web, ExternalLink, Glossing, OutLink, Part, Place, Rendered, TocEntry};
 use crate::analyze::highlight::Highlighter;
 use crate::analyze::links::{Resolve, Target};
 use crate::analyze::safety::policy::sanitize;
@@ -83,6 +83,9 @@ pub(super) struct Writer<'a> {
     tables: Tables,
     /// The page's text by line, made at its first diagnostic.
     lines: OnceCell<Lines<'a>>,
+    /// In a column render: where in the web stream each `##` starts, and
+    /// its id.
+    splits: Vec<(usize, String)>,
     /// Per id derived from a heading's text, the suffix to try next when
     /// that id is taken again (`aanpak-2`, `aanpak-3`, …).
     next_suffix: HashMap<String, usize>,
@@ -117,6 +120,7 @@ impl<'a> Writer<'a> {
             tables: Tables::default(),
             lines: OnceCell::new(),
             next_suffix: HashMap::new(),
+            splits: Vec::new(),
         }
     }
 
@@ -181,15 +185,20 @@ impl<'a> Writer<'a> {
         // keep them at their size, not at the capacity they grew to (up to
         // twice it; allocators shrink a block in place rather than give
         // half back).
-        r.html = html_of(self.out.web);
-        r.print = self.out.print.map(html_of);
-        if self.guard.raw_seen && self.place.safety.raw_html == RawHtml::Sanitize {
-            r.html = sanitize(&r.html);
-            r.print = r.print.as_deref().map(sanitize);
-        }
         r.sections = self.text.sections;
         for s in &mut r.sections {
             s.text = s.text.as_str().to_owned();
+        }
+        let clean = self.guard.raw_seen && self.place.safety.raw_html == RawHtml::Sanitize;
+        if self.place.column.is_some() {
+            r.parts = parts_of(self.out.web, self.splits, clean);
+            return r;
+        }
+        r.html = html_of(self.out.web);
+        r.print = self.out.print.map(html_of);
+        if clean {
+            r.html = sanitize(&r.html);
+            r.print = r.print.as_deref().map(sanitize);
         }
         r
     }
@@ -290,8 +299,12 @@ impl<'a> Writer<'a> {
                     Some(c) => format!("#{c}-{anchor}").into(),
                     None => dest.clone(),
                 };
+                let web = match self.place.column {
+                    Some(prefix) => format!("#{prefix}-{anchor}").into(),
+                    None => dest.clone(),
+                };
                 self.r.local_anchors.push((anchor, offset));
-                (dest.clone(), print.map(|_| in_chapter))
+                (web, print.map(|_| in_chapter))
             }
             Ok(Target::Static { url: target }) => {
                 let target = encode_path(&target);
@@ -352,9 +365,19 @@ impl<'a> Writer<'a> {
                 level: level_num,
                 id: id.clone(),
                 title: title.trim().to_string(),
+                offset: h.offset,
             });
         }
-        self.out.web.push(heading_start(h.level, id.clone()));
+        let web_id = match self.place.column {
+            Some(prefix) => {
+                if h.level == HeadingLevel::H2 {
+                    self.splits.push((self.out.web.len(), id.clone()));
+                }
+                format!("{prefix}-{id}")
+            }
+            None => id.clone(),
+        };
+        self.out.web.push(heading_start(h.level, web_id));
         self.out.web.extend(h.inner.web);
         self.out.web.push(Event::End(TagEnd::Heading(h.level)));
         if let (Some(print), Some(inner)) = (&mut self.out.print, h.inner.print) {
@@ -416,6 +439,28 @@ impl<'a> Writer<'a> {
         let lines = self.lines.get_or_init(|| Lines::new(&self.page.text));
         d.at_line(lines, offset)
     }
+}
+
+/// The HTML of `events` in parts: before the first split, then from each
+/// split to the next; each sanitized when `clean`.
+fn parts_of(mut events: Vec<Event>, splits: Vec<(usize, String)>, clean: bool) -> Vec<Part> {
+    let mut parts = Vec::with_capacity(splits.len() + 1);
+    for (at, id) in splits.into_iter().rev() {
+        let tail = events.split_off(at);
+        parts.push((Some(id), tail));
+    }
+    parts.push((None, events));
+    parts.reverse();
+    parts
+        .into_iter()
+        .map(|(id, events)| {
+            let html = html_of(events);
+            Part {
+                id,
+                html: if clean { sanitize(&html) } else { html },
+            }
+        })
+        .collect()
 }
 
 fn html_of(events: Vec<Event>) -> String {

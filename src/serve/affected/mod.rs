@@ -169,23 +169,25 @@ struct Stale {
 
 impl Stale {
     /// Section order: a section's pages show their neighbours and count,
-    /// its index page lists its pages and sub-sections; the top section's
-    /// sub-sections are every page's navigation.
+    /// its index page lists its pages and sub-sections, and the handbook
+    /// map of every page below it shows its pages and sub-sections (the
+    /// top section's on every page).
     fn section_order(&mut self, before: &Handbook, after: &Handbook) {
         let langs = after.config.languages.len();
         for (s, (old, new)) in before.sections.iter().zip(&after.sections).enumerate() {
-            if old.children != new.children {
-                match new.index {
-                    Some(index) if s != 0 => {
-                        self.pairs.insert(index);
-                    }
-                    _ => self.all_pages = true,
-                }
-            }
+            let children = old.children != new.children;
             for l in 0..langs {
-                if old.pairs[l] != new.pairs[l] {
-                    let members = old.pairs[l].iter().chain(&new.pairs[l]).chain(&new.index);
-                    self.jobs.extend(members.map(|&q| Job::Page(q, l)));
+                if !(children || old.pairs[l] != new.pairs[l]) {
+                    continue;
+                }
+                if s == 0 {
+                    self.all_pages = true;
+                    return;
+                }
+                let members = old.pairs[l].iter().chain(&new.pairs[l]);
+                self.jobs.extend(members.map(|&q| Job::Page(q, l)));
+                for q in subtree(after, s, l) {
+                    self.jobs.insert(Job::Page(q, l));
                 }
             }
         }
@@ -210,6 +212,12 @@ impl Stale {
         for &job in jobs {
             match job {
                 Job::Page(..) if self.all_pages || self.jobs.contains(&job) => {
+                    affected.pages.push(job)
+                }
+                // A view shows its pair's bodies, so it runs with its pages.
+                Job::SideBySide(pair, lang)
+                    if self.all_pages || self.jobs.contains(&Job::Page(pair, lang)) =>
+                {
                     affected.pages.push(job)
                 }
                 Job::PageIndex(_)
@@ -286,6 +294,26 @@ fn shown_on_pages(o: &Overviews) -> Shown<'_> {
         })
         .collect();
     (o.transfer.as_ref(), o.print.as_ref(), taxonomies)
+}
+
+/// The pairs of section `s` in `lang` and of every section below it, with
+/// their index pairs.
+fn subtree(hb: &Handbook, s: usize, lang: Lang) -> Vec<PairId> {
+    let below = |mut t: usize| loop {
+        if t == s {
+            return true;
+        }
+        match hb.sections[t].parent {
+            Some(p) => t = p,
+            None => return false,
+        }
+    };
+    hb.sections
+        .iter()
+        .enumerate()
+        .filter(|&(t, _)| below(t))
+        .flat_map(|(_, sec)| sec.pairs[lang].iter().chain(&sec.index).copied())
+        .collect()
 }
 
 #[cfg(test)]
