@@ -205,8 +205,16 @@ fn a_new_title_reaches_every_page_that_names_it() {
             ],
         )
         // The German page keeps its own title.
-        .check_file("de/consensus/index.html", &["<a href=\"../lotsen/\">Lotsen</a>"]);
-    let stale = files_holding(&case, "nl", "Lotsen");
+        .check_file("de/consensus/index.html", &["<a href=\"../lotsen/\">Lotsen</a>"])
+        // The side-by-side view shows both: the German one in its column.
+        .check_file(
+            "nl/naast-elkaar/lotsen/index.html",
+            &["<h1>Wegwijzers</h1>", "<span lang=\"de\">Lotsen</span>"],
+        );
+    let stale: Vec<String> = files_holding(&case, "nl", "Lotsen")
+        .into_iter()
+        .filter(|f| f != "nl/naast-elkaar/lotsen/index.html")
+        .collect();
     assert!(stale.is_empty(), "the old title is left in {stale:?}");
 }
 
@@ -307,4 +315,25 @@ fn a_handbook_without_theme_has_no_house_style() {
         .check_no_file("static/house.css")
         .check_file_lacks("nl/index.html", "house.css")
         .check_file_lacks("nl/index.html", "house-footer");
+}
+
+#[test]
+fn a_page_in_one_language_has_no_side_by_side_view_and_views_stay_out_of_the_sitemap() {
+    BookTest::case("side-by-side")
+        .build()
+        .check_expected()
+        .check_stderr("warning: the heading `Alleen hier` (id `alleen-nl`) has no heading with that id in content/aanpak.de.md")
+        .check_stderr("--> content/aanpak.nl.md:12:1")
+        .check_no_file("nl/naast-elkaar/alleen")
+        .check_file_lacks("nl/alleen/index.html", "naast-elkaar")
+        .check_file_lacks("sitemap.xml", "naast-elkaar")
+        .check_file_lacks("sitemap.xml", "nebeneinander")
+        // A shared id for the German section: its own row beside nothing is gone.
+        .edit("content/aanpak.de.md", |t| t.replace("{#nur-de}", "{#alleen-nl}"))
+        .build()
+        .check_file(
+            "nl/naast-elkaar/aanpak/index.html",
+            &["<h2 id=\"nl-alleen-nl\">Alleen hier</h2> <p>Dit deel heeft geen Duitse tegenhanger.</p> </div> <div class=\"side-cell content\" lang=\"de\"><p class=\"side-lang\" lang=\"nl\">Duits</p> <h2 id=\"de-alleen-nl\">Nur auf Deutsch</h2>"],
+        )
+        .check_file_lacks("nl/naast-elkaar/aanpak/index.html", "ontbreekt");
 }

@@ -4,24 +4,7 @@
 
 use super::{Output, Site};
 use crate::diagnostics::Diagnostic;
-use crate::source::house_style::HouseStyle;
-
-/// Where a house style image is written: `static/house/` and its name.
-pub fn image_url(path: &str) -> String {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    format!("static/house/{name}")
-}
-
-/// The images `[theme]` names (logo first, then the funders'), each once.
-pub fn images(style: &HouseStyle) -> Vec<&str> {
-    let mut files: Vec<&str> = style.logo.iter().map(String::as_str).collect();
-    for f in style.funders.iter().filter_map(|f| f.logo.as_deref()) {
-        if !files.contains(&f) {
-            files.push(f);
-        }
-    }
-    files
-}
+use crate::source::house_style::{image_url, images};
 
 impl Site<'_> {
     /// `static/house.css`: the accent in both colour schemes.

@@ -5,7 +5,7 @@
 //! `brug build`, `check`, `bundle` and `serve` all use, in parallel with
 //! rayon. A rebuild of a few pages is the same runner on a shorter list.
 
-pub mod house;
+mod house;
 pub mod minify;
 mod pages;
 pub mod renderer;
@@ -56,7 +56,7 @@ pub enum Job {
     Asset(usize),
     /// The house style's stylesheet, when `[theme]` sets an accent.
     HouseStyle,
-    /// A logo named in `[theme]`, by index in `house::images`.
+    /// A logo named in `[theme]`, by index in `house_style::images`.
     HouseImage(usize),
     /// A file from `content/` in a language folder.
     Static(usize, Lang),
@@ -304,7 +304,7 @@ impl<'a> Site<'a> {
         if style.accent().is_some() {
             jobs.push(Job::HouseStyle);
         }
-        jobs.extend((0..house::images(style).len()).map(Job::HouseImage));
+        jobs.extend((0..crate::source::house_style::images(style).len()).map(Job::HouseImage));
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
         }

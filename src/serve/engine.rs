@@ -190,7 +190,14 @@ impl Engine {
             .filter(|&l| l == lang || (status_before[l] != p.status[l] && p.urls[l].is_some()))
             .map(|l| Job::Page(pair, l))
             .collect();
-        let later = search_and_print(&kept, &[lang], &[lang]);
+        let mut later = search_and_print(&kept, &[lang], &[lang]);
+        // The pair's side-by-side views show the body in every language.
+        let overviews = &kept.prepared.overviews;
+        later.extend(
+            (0..status_before.len())
+                .filter(|&l| overviews.side_url(&kept.hb.pairs[pair], l).is_some())
+                .map(|l| Job::SideBySide(pair, l)),
+        );
         let steps = Steps {
             first,
             later,

@@ -4,7 +4,7 @@
 
 use super::context::Views;
 use crate::model::Lang;
-use crate::render::house::image_url;
+use crate::source::house_style::image_url;
 use crate::text::urls::relative;
 use pulldown_cmark::{Event, Parser};
 use serde::Serialize;

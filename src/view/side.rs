@@ -121,8 +121,8 @@ impl Views<'_> {
 /// Rows of part indices, one entry per column: the first column's parts
 /// in order, each later column's parts beside the part with the same id
 /// (the intro, `None`, beside the intro), a part without partner in a
-/// row of its own right after its predecessor's row. Linear in the
-/// number of parts.
+/// row of its own right before the row of the next part that has one.
+/// Linear in the number of parts.
 pub fn align(columns: &[Vec<Option<&str>>]) -> Vec<Vec<Option<usize>>> {
     /// A row: its key (a heading id, `None` for the intro) and its cells.
     type Row<'k> = (Option<&'k str>, Vec<Option<usize>>);
@@ -131,26 +131,29 @@ pub fn align(columns: &[Vec<Option<&str>>]) -> Vec<Vec<Option<usize>>> {
     for (c, parts) in columns.iter().enumerate() {
         let at: HashMap<Option<&str>, usize> =
             rows.iter().enumerate().map(|(r, (k, _))| (*k, r)).collect();
-        // after[r]: new rows that follow old row r - 1 (after[0]: first).
-        let mut after: Vec<Vec<Row>> = (0..=rows.len()).map(|_| Vec::new()).collect();
-        let mut anchor = 0;
+        // before[r]: new rows that go right before old row r.
+        let mut before: Vec<Vec<Row>> = (0..=rows.len()).map(|_| Vec::new()).collect();
+        // Parts without partner wait for the next part that has one, and
+        // go right before its row: each column's own sections stay together.
+        let mut waiting = Vec::new();
         for (j, &key) in parts.iter().enumerate() {
             match at.get(&key) {
                 Some(&r) if rows[r].1[c].is_none() => {
                     rows[r].1[c] = Some(j);
-                    anchor = r + 1;
+                    before[r].append(&mut waiting);
                 }
                 _ => {
                     let mut cells = vec![None; n];
                     cells[c] = Some(j);
-                    after[anchor].push((key, cells));
+                    waiting.push((key, cells));
                 }
             }
         }
+        before[rows.len()].append(&mut waiting);
         let mut merged = Vec::with_capacity(rows.len() + parts.len());
-        let mut after = after.into_iter();
-        merged.extend(after.next().into_iter().flatten());
-        for (row, new) in rows.into_iter().zip(after) {
+        let mut before = before.into_iter();
+        merged.extend(before.next().into_iter().flatten());
+        for (row, new) in rows.into_iter().zip(before) {
             merged.push(row);
             merged.extend(new);
         }

@@ -14,6 +14,12 @@
 //                   is one disclosure away and marks the page when opened
 //   axe             no violation at phone width with the map open, in the
 //                   light and the dark scheme
+//   side by side    a page links to its view; the view has a column per
+//                   language (each marked with its lang), sections with the
+//                   same heading id in one row, side by side at 1280 px and
+//                   stacked (languages alternating) at 390 px; its language
+//                   switch leads to the other language's view; axe finds
+//                   nothing at phone width
 //
 // Prints one line per check and finally `N passed, M failed`.
 
@@ -131,10 +137,77 @@ async function phone(browser) {
   await page.close();
 }
 
+/** The file a relative link leads to (a folder's index.html). */
+function target(from, href) {
+  const u = new URL(href, url(from));
+  if (u.pathname.endsWith('/')) u.pathname += 'index.html';
+  return u.href;
+}
+
+async function sideBySide(browser) {
+  const rel = 'nl/methoden/consensus/index.html';
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url(rel));
+  const link = page.locator('.print-link a', { hasText: 'Naast elkaar' });
+  t.check('a page links to its side-by-side view', (await link.count()) === 1);
+  if (!(await link.count())) return page.close();
+  const view = target(rel, await link.getAttribute('href'));
+  await page.goto(view);
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.side-row:not(.side-heads)')].map((row) => {
+    const cells = [...row.querySelectorAll(':scope > .side-cell')];
+    return cells.map((c) => {
+      const r = c.getBoundingClientRect();
+      const h2 = c.querySelector('h2');
+      return { lang: c.getAttribute('lang'), id: h2 ? h2.id.replace(/^[a-z]+-/, '') : null, x: r.x, top: r.top, bottom: r.bottom };
+    });
+  }));
+  const h2s = await page.evaluate(() => document.querySelectorAll('.side-cell h2').length);
+  t.check('the view has rows of two cells, Dutch then German', rows.length > 3 && rows.every((r) => r.length === 2 && r[0].lang === 'nl' && r[1].lang === 'de'),
+    JSON.stringify(rows.slice(0, 2)));
+  const misaligned = rows.filter((r) => r[0].id !== r[1].id);
+  t.check('sections with the same heading id share a row', misaligned.length === 0 && h2s >= 2 * (rows.length - 1), JSON.stringify(misaligned));
+  t.check('at 1280 px the columns stand side by side', rows.every((r) => r[1].x > r[0].x && Math.abs(r[1].top - r[0].top) < 2));
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  t.check('no id repeats on the view', new Set(ids).size === ids.length);
+  const switchTo = await page.locator('.language-switch a[hreflang="de"]').getAttribute('href');
+  await page.goto(target(view.slice(url('').length), switchTo));
+  t.check('its language switch leads to the German view', (await page.locator('html').getAttribute('lang')) === 'de'
+    && (await page.locator('.side-row:not(.side-heads) > .side-cell').first().getAttribute('lang')) === 'de');
+  await page.close();
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(view);
+  const stacked = await phone.evaluate(() => [...document.querySelectorAll('.side-row:not(.side-heads)')].every((row) => {
+    const [a, b] = [...row.querySelectorAll(':scope > .side-cell')].map((c) => c.getBoundingClientRect());
+    return b.top >= a.bottom - 1 && Math.abs(a.x - b.x) < 2;
+  }));
+  t.check('at 390 px the rows stack, languages alternating', stacked);
+  const label = await phone.locator('.side-cell .side-lang').first().isVisible();
+  t.check('at 390 px each cell names its language', label);
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  t.check('the view does not scroll sideways at 390 px', width <= 390, `${width} px`);
+  for (const scheme of ['light', 'dark']) {
+    await phone.emulateMedia({ colorScheme: scheme });
+    const v = await axeViolations(phone);
+    t.check(`side by side, phone ${scheme}: axe finds no violation`, v.length === 0, v.join('; '));
+  }
+  await phone.emulateMedia({ media: 'print' });
+  const printed = await phone.evaluate(() => {
+    const row = document.querySelectorAll('.side-row:not(.side-heads)')[1];
+    const [a, b] = [...row.querySelectorAll(':scope > .side-cell')].map((c) => c.getBoundingClientRect());
+    return { map: getComputedStyle(document.querySelector('.map')).display, a, b };
+  });
+  t.check('printed, the chrome and the map are left out', printed.map === 'none');
+  t.check('printed, the columns stand side by side', printed.b.x > printed.a.x && Math.abs(printed.b.top - printed.a.top) < 2,
+    JSON.stringify(printed));
+  await phone.close();
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
 try {
   await wide(browser);
   await phone(browser);
+  await sideBySide(browser);
 } finally {
   await browser.close();
 }

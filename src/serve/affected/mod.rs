@@ -216,7 +216,9 @@ impl Stale {
                 }
                 // A view shows its pair's bodies, so it runs with its pages.
                 Job::SideBySide(pair, lang)
-                    if self.all_pages || self.jobs.contains(&Job::Page(pair, lang)) =>
+                    if self.all_pages
+                        || self.jobs.contains(&job)
+                        || self.jobs.contains(&Job::Page(pair, lang)) =>
                 {
                     affected.pages.push(job)
                 }
