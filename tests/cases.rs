@@ -274,19 +274,19 @@ fn a_long_section_shows_a_window_of_the_map_and_links_to_all_its_pages() {
         );
     }
     // a, b, c, then p00…p59: p30 is the 34th of 63, so the window of
-    // 20 pages each side runs from p10 to p50.
+    // 10 pages each side runs from p20 to p40.
     case.build()
         .check_file(
             "nl/methods/p30/index.html",
             &[
-                "<a href=\"../p10/\">Pagina 10</a>",
+                "<a href=\"../p20/\">Pagina 20</a>",
                 "<a href=\"./\" aria-current=\"page\">Pagina 30</a>",
-                "<a href=\"../p50/\">Pagina 50</a>",
+                "<a href=\"../p40/\">Pagina 40</a>",
                 "<p class=\"map-more\"><a href=\"../\">Alle 63 pagina's in Methoden</a></p>",
             ],
         )
-        .check_file_lacks("nl/methods/p30/index.html", "Pagina 09")
-        .check_file_lacks("nl/methods/p30/index.html", "Pagina 51")
+        .check_file_lacks("nl/methods/p30/index.html", "Pagina 19")
+        .check_file_lacks("nl/methods/p30/index.html", "Pagina 41")
         // The section's own page is no window: its list names them all.
         .check_file("nl/methods/index.html", &["Pagina 59"])
         // A page of another section carries none of them.
@@ -335,5 +335,11 @@ fn a_page_in_one_language_has_no_side_by_side_view_and_views_stay_out_of_the_sit
             "nl/naast-elkaar/aanpak/index.html",
             &["<h2 id=\"nl-alleen-nl\">Alleen hier</h2> <p>Dit deel heeft geen Duitse tegenhanger.</p> </div> <div class=\"side-cell content\" lang=\"de\"><p class=\"side-lang\" lang=\"nl\">Duits</p> <h2 id=\"de-alleen-nl\">Nur auf Deutsch</h2>"],
         )
-        .check_file_lacks("nl/naast-elkaar/aanpak/index.html", "ontbreekt");
+        .check_file_lacks("nl/naast-elkaar/aanpak/index.html", "ontbreekt")
+        // Switched off: no views, no links to them, the old ones removed.
+        .edit("handbook.toml", |t| format!("{t}\n[output]\nside_by_side = false\n"))
+        .build()
+        .check_no_file("nl/naast-elkaar")
+        .check_no_file("de/nebeneinander")
+        .check_file_lacks("nl/aanpak/index.html", "naast-elkaar");
 }

@@ -31,6 +31,7 @@ pub struct Overviews {
     pub chapters: Vec<Vec<(PairId, usize)>>,
     /// Per language, the folder of the side-by-side views
     /// (`nl/naast-elkaar/`); a page's view is below it at the page's path.
+    /// Empty when `[output] side_by_side = false`.
     pub side: Vec<String>,
 }
 
@@ -61,7 +62,10 @@ impl Overviews {
             taxonomies,
             print,
             chapters,
-            side: page_urls(hb, strings, "slug-side"),
+            side: match hb.config.output.side_by_side {
+                true => page_urls(hb, strings, "slug-side"),
+                false => Vec::new(),
+            },
         };
         overviews.check_urls(hb, diags);
         overviews

@@ -57,7 +57,7 @@ pub struct MarkdownConfig {
 }
 
 /// `[output]`: what the written pages may do.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(default)]
 pub struct OutputConfig {
     /// Hosts that pages may load images, media, frames, scripts and
@@ -65,6 +65,19 @@ pub struct OutputConfig {
     /// site's own files, so that no reader's visit is announced to a third
     /// party and the offline copy is complete.
     pub external_resources: Vec<String>,
+    /// Write a side-by-side view of every page that exists in more than
+    /// one language (on by default; a very large handbook may save the
+    /// build time and space they take).
+    pub side_by_side: bool,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            external_resources: Vec::new(),
+            side_by_side: true,
+        }
+    }
 }
 
 /// What to do for a page that exists in one language only.
@@ -166,7 +179,7 @@ impl Config {
         }
         for (name, known) in [
             ("markdown", &["raw_html"][..]),
-            ("output", &["external_resources"]),
+            ("output", &["external_resources", "side_by_side"]),
             ("theme", &["accent", "logo", "footer", "funders"]),
         ] {
             if let Some(t) = sub_table(table.get_ref(), name) {

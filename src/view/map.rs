@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// How many pages on each side of the current page an opened section
 /// shows (a section's own page lists them all).
-pub const MAP_WINDOW: usize = 20;
+pub const MAP_WINDOW: usize = 10;
 
 /// One entry of the map.
 #[derive(Debug, Serialize)]
