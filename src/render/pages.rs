@@ -184,6 +184,9 @@ impl Site<'_> {
         let base = base_path(&hb.config.base_url);
         // From "404.html" every relative href is a path from the site root.
         let mut site = views.chrome("404.html", None, default);
+        // Its links are rewritten below; the map's are HTML already, and a
+        // reader who is lost has home and search.
+        site.map.clear();
         site.root = base.clone();
         site.home_href = format!("{base}{}", site.home_href);
         site.search_href = format!("{base}{}", site.search_href);
@@ -194,7 +197,6 @@ impl Site<'_> {
             .chain(site.nav.iter_mut().map(|n| &mut n.href))
             .chain(site.browse.iter_mut().map(|n| &mut n.href))
             .chain(site.print_href.iter_mut())
-            .chain(site.map.iter_mut().map(|n| &mut n.link.href))
             .chain(site.house.stylesheet.iter_mut())
             .chain(site.house.logo.iter_mut())
             .chain(

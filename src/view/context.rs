@@ -13,7 +13,6 @@ use crate::source::frontmatter::Kind;
 use crate::source::strings::Strings;
 use crate::text::urls::relative;
 use crate::view::house::House;
-use crate::view::map::MapNode;
 use crate::view::reader::Reader;
 use serde::Serialize;
 
@@ -67,8 +66,8 @@ pub struct Chrome {
     pub csp: String,
     /// Built with `--draft`: the page says it is not for publishing.
     pub draft: bool,
-    /// The handbook map (sidebar) as seen from this page.
-    pub map: Vec<MapNode>,
+    /// The handbook map (sidebar) as seen from this page, as HTML.
+    pub map: String,
     /// `[theme]`: accent stylesheet, logo, footer and funders.
     pub house: House,
 }
@@ -312,7 +311,7 @@ impl<'a> Views<'a> {
             languages,
             csp: Safety::of(config).content_security_policy(),
             draft: self.draft,
-            map: self.map(url, pair, lang),
+            map: self.map_html(url, pair, lang),
             house: self.house(url, lang),
         }
     }

@@ -4,19 +4,22 @@
 //! page are opened, and a long section shows a window of its pages around
 //! the current one. So a page's map grows with its depth and its section,
 //! never with the size of the handbook.
+//!
+//! It is on every page, so it reaches the template as finished HTML: as a
+//! tree of template values it cost a third of the build (each node a map
+//! of nine values, walked by a recursive macro). A theme styles it by its
+//! classes (`map-tree` around it, `map-more`, `missing-marker`).
 
 use super::context::{Link, Views};
 use crate::model::{Lang, PairId, SectionId};
-use serde::Serialize;
 
 /// How many pages on each side of the current page an opened section
 /// shows (a section's own page lists them all).
 pub const MAP_WINDOW: usize = 10;
 
 /// One entry of the map.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct MapNode {
-    #[serde(flatten)]
     pub link: Link,
     /// A section on the way to the current page: its entries follow.
     pub open: bool,
@@ -40,6 +43,56 @@ impl MapNode {
 }
 
 impl Views<'_> {
+    /// The map of the page at `url` as HTML (a `<ul>`).
+    pub fn map_html(&self, url: &str, pair: Option<PairId>, lang: Lang) -> String {
+        let nodes = self.map(url, pair, lang);
+        let mut html = String::with_capacity(4096);
+        self.write_list(&mut html, &nodes, lang);
+        html
+    }
+
+    fn write_list(&self, out: &mut String, nodes: &[MapNode], lang: Lang) {
+        use crate::text::escape::html as esc;
+        let strings = self.strings;
+        let text = |id: &str, title: &str, count: usize| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("title", title);
+            args.set("count", count);
+            strings
+                .get(lang, id, Some(&args))
+                .unwrap_or_else(|_| id.into())
+        };
+        out.push_str("<ul>");
+        for n in nodes {
+            let (href, title) = (esc(&n.link.href), esc(&n.link.title));
+            out.push_str(&format!("<li><a href=\"{href}\""));
+            if n.link.current {
+                out.push_str(" aria-current=\"page\"");
+            }
+            out.push_str(&format!(">{title}</a>"));
+            if n.link.missing {
+                let marker = esc(&strings.text(lang, "missing-marker"));
+                out.push_str(&format!(" <span class=\"missing-marker\">{marker}</span>"));
+            }
+            if n.open {
+                let summary = esc(&text("map-contents", &n.link.title, n.total));
+                out.push_str(&format!("<details open><summary>{summary}</summary>"));
+                if !n.children.is_empty() {
+                    self.write_list(out, &n.children, lang);
+                }
+                if n.more > 0 {
+                    let all = esc(&text("map-all", &n.link.title, n.total));
+                    out.push_str(&format!(
+                        "<p class=\"map-more\"><a href=\"{href}\">{all}</a></p>"
+                    ));
+                }
+                out.push_str("</details>");
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+
     /// The map of the page at `url`, showing `pair` (none for the overview
     /// and site pages, whose map is the top level).
     pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode> {

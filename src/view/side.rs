@@ -81,15 +81,21 @@ impl Views<'_> {
             .iter()
             .map(|(_, ps)| ps.iter().map(|p| p.id.as_deref()).collect())
             .collect();
-        let rows = align(&keys)
+        let aligned = align(&keys);
+        // Each part's HTML goes into its cell, moved, not copied.
+        let mut htmls: Vec<(Lang, Vec<Option<String>>)> = parts
+            .into_iter()
+            .map(|(l, ps)| (l, ps.into_iter().map(|p| Some(p.html)).collect()))
+            .collect();
+        let rows = aligned
             .into_iter()
             .map(|row| {
                 row.into_iter()
-                    .zip(&parts)
-                    .map(|(i, (l, ps))| Cell {
+                    .zip(htmls.iter_mut())
+                    .map(|(i, (l, cells))| Cell {
                         lang: reader.lang_code(*l).into(),
                         name: name(*l),
-                        html: i.map(|i| ps[i].html.clone()),
+                        html: i.and_then(|i| cells[i].take()),
                     })
                     .collect()
             })
