@@ -343,3 +343,27 @@ fn a_page_in_one_language_has_no_side_by_side_view_and_views_stay_out_of_the_sit
         .check_no_file("de/nebeneinander")
         .check_file_lacks("nl/aanpak/index.html", "naast-elkaar");
 }
+
+#[test]
+fn a_handbook_of_more_than_a_thousand_pages_gets_views_only_when_it_asks() {
+    let mut case = BookTest::case("side-by-side");
+    for i in 0..1000 {
+        case.write(
+            &format!("content/veel/p{i:04}.nl.md"),
+            &format!("+++\ntitle = \"Pagina {i}\"\n+++\n\nTekst.\n"),
+        );
+    }
+    // 1,003 Dutch pages: above the limit, so no views unless asked for.
+    case.build()
+        .check_no_file("nl/naast-elkaar")
+        .check_file_lacks("nl/aanpak/index.html", "naast-elkaar")
+        .edit("handbook.toml", |t| {
+            format!("{t}\n[output]\nside_by_side = true\n")
+        })
+        .build()
+        .check_file(
+            "nl/aanpak/index.html",
+            &["<a href=\"../naast-elkaar/aanpak/\">Naast elkaar</a>"],
+        )
+        .check_file("nl/naast-elkaar/aanpak/index.html", &["<h1>De aanpak</h1>"]);
+}

@@ -10,7 +10,7 @@ pub use taxonomy::{Taxonomy, Term};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang, Pair, PairId};
-use crate::source::config::TAXONOMIES;
+use crate::source::config::{SIDE_BY_SIDE_MAX, TAXONOMIES};
 use crate::source::strings::Strings;
 use crate::text::slug::slugify;
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ pub struct Overviews {
     pub chapters: Vec<Vec<(PairId, usize)>>,
     /// Per language, the folder of the side-by-side views
     /// (`nl/naast-elkaar/`); a page's view is below it at the page's path.
-    /// Empty when `[output] side_by_side = false`.
+    /// Empty when there are none (`[output] side_by_side`).
     pub side: Vec<String>,
 }
 
@@ -62,7 +62,7 @@ impl Overviews {
             taxonomies,
             print,
             chapters,
-            side: match hb.config.output.side_by_side {
+            side: match side_by_side(hb) {
                 true => page_urls(hb, strings, "slug-side"),
                 false => Vec::new(),
             },
@@ -198,6 +198,16 @@ impl Overviews {
             })
         })
     }
+}
+
+/// Are side-by-side views written? As `[output] side_by_side` says, and
+/// when it says nothing, for handbooks of up to `SIDE_BY_SIDE_MAX` pages in
+/// every language.
+fn side_by_side(hb: &Handbook) -> bool {
+    hb.config.output.side_by_side.unwrap_or_else(|| {
+        (0..hb.config.languages.len())
+            .all(|l| hb.pairs.iter().filter(|p| p.pages[l].is_some()).count() <= SIDE_BY_SIDE_MAX)
+    })
 }
 
 /// The URL per language of a generated page whose slug is string `id`.

@@ -57,7 +57,7 @@ pub struct MarkdownConfig {
 }
 
 /// `[output]`: what the written pages may do.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct OutputConfig {
     /// Hosts that pages may load images, media, frames, scripts and
@@ -66,19 +66,15 @@ pub struct OutputConfig {
     /// party and the offline copy is complete.
     pub external_resources: Vec<String>,
     /// Write a side-by-side view of every page that exists in more than
-    /// one language (on by default; a very large handbook may save the
-    /// build time and space they take).
-    pub side_by_side: bool,
+    /// one language: `true`, `false`, or unset for up to
+    /// `SIDE_BY_SIDE_MAX` pages per language (the views double the pages
+    /// a build writes, which a handbook that large feels).
+    pub side_by_side: Option<bool>,
 }
 
-impl Default for OutputConfig {
-    fn default() -> Self {
-        OutputConfig {
-            external_resources: Vec::new(),
-            side_by_side: true,
-        }
-    }
-}
+/// Above this many pages in a language, views are written only when
+/// `[output] side_by_side = true` asks for them.
+pub const SIDE_BY_SIDE_MAX: usize = 1000;
 
 /// What to do for a page that exists in one language only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
