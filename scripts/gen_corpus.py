@@ -860,6 +860,9 @@ def build_corpus(pairs: int, seed: int):
 class Flavor:
     name = ""
     langs = LANGS
+    # Give each `##` heading the id of its Dutch text in every language, as a
+    # brug handbook does so that its side-by-side views align the sections.
+    shared_ids = False
 
     def __init__(self, secs: dict[str, Section], pages: list[Page]):
         self.secs, self.pages = secs, pages
@@ -877,6 +880,8 @@ class Flavor:
     def body(self, page: Page | None, blocks: list, lang: str) -> str:
         li = LANGS.index(lang)
         out = []
+        # The ids the other headings get from their text, in either language.
+        used = {slugify(t) for b in blocks if b[0] == "h" and b[1] != 2 for t in b[2][:2]}
         for b in blocks:
             k = b[0]
             if k == "p":
@@ -889,7 +894,16 @@ class Flavor:
                         parts.append(s[li])
                 out.append(" ".join(parts))
             elif k == "h":
-                out.append("#" * b[1] + " " + b[2][li])
+                line = "#" * b[1] + " " + b[2][li]
+                if self.shared_ids and b[1] == 2:
+                    base = slugify(b[2][0]) or "h"
+                    hid, n = base, 1
+                    while hid in used:
+                        n += 1
+                        hid = f"{base}-{n}"
+                    used.add(hid)
+                    line += " {#" + hid + "}"
+                out.append(line)
             elif k == "ul":
                 out.append("\n".join("- " + cap(n.nl() if li == 0 else n.de("nom")) for n in b[1]))
             elif k == "ol":
@@ -942,6 +956,7 @@ def write(path: str, text: str) -> None:
 
 class Brug(Flavor):
     name = "brug"
+    shared_ids = True
 
     def file_for(self, page: Page, lang: str) -> str:
         return f"content/{page.path}.{lang}.md"

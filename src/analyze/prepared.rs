@@ -92,7 +92,7 @@ impl Prepared {
         }
         let graph = graph.unwrap_or_else(|| {
             crate::analyze::anchors::check(hb, &markdown, diags);
-            crate::analyze::alignment::check(hb, &markdown, diags);
+            crate::analyze::alignment::check(hb, &markdown, &overviews, diags);
             let graph = Graph::build(hb, &markdown, diags);
             graph.check(hb, diags);
             graph
