@@ -102,6 +102,17 @@ async function wide(browser) {
     order.map((o) => o.where).join(' '));
   const hidden = order.filter((o) => !o.visible);
   t.check('every element Tab reaches is visible', hidden.length === 0, JSON.stringify(hidden.slice(0, 3)));
+
+  // A map taller than the window scrolls on its own, and the keyboard can
+  // reach and scroll it (axe's scrollable-region-focusable).
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const scrolls = await page.evaluate(() => { const m = document.querySelector('.map-tree'); return m.scrollHeight > m.clientHeight; });
+  t.check('a map taller than the window scrolls', scrolls);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const v = await axeViolations(page);
+    t.check(`1280 px ${scheme}: axe finds no violation with a scrolling map`, v.length === 0, v.join('; '));
+  }
   await page.close();
 }
 
