@@ -253,3 +253,49 @@ fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
         );
     }
 }
+
+#[test]
+fn the_transfer_box_and_the_taxonomy_terms_are_indexed() {
+    let f = Fixture::new("web");
+    f.build();
+    // "Enschede" is only in Lotsen's [transfer] table, never in a text
+    // (`ensched` is its stem).
+    for lang in ["nl", "de"] {
+        let terms = index(&f, lang)["terms"].clone();
+        let terms: Vec<&str> = terms
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert!(terms.contains(&"ensched"), "{lang}: {terms:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs Node.js: scripts/test runs the search suite on its own"]
+fn a_practice_is_found_by_its_cities_status_conditions_and_terms() {
+    let f = Fixture::new("web");
+    f.build();
+    let lotsen = "nl/practices/lotsen/";
+    // Only its transfer box names Enschede (and its status there).
+    for query in ["Enschede", "Enschede gepland"] {
+        let found = hits(&f.out(), "nl", "nl", query);
+        assert_eq!(
+            found.first().map(|h| h.0.as_str()),
+            Some(lotsen),
+            "{query}: {found:?}"
+        );
+    }
+    // The conditions (Lotsen's and Wonen's read "Voorwaarden."), the
+    // cities, a taxonomy term's label.
+    for (query, page) in [
+        ("Voorwaarden", lotsen),
+        ("Voorwaarden", "nl/practices/wonen/"),
+        ("Münster Almelo", lotsen),
+        ("Onderwijs", lotsen),
+    ] {
+        let found = hits(&f.out(), "nl", "nl", query);
+        assert!(found.iter().any(|h| h.0 == page), "{query}: {found:?}");
+    }
+}

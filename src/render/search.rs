@@ -40,6 +40,7 @@ impl Site<'_> {
                 url: search_url(explicit, url),
                 section,
                 other: other.map(|(u, l)| (search_url(explicit, &u), l)),
+                facts: self.facts(pair, page, lang),
             });
             markdown.push(&self.prepared.markdown[page]);
         }
@@ -51,6 +52,35 @@ impl Site<'_> {
                 bytes: text.into_bytes(),
             })
             .collect()
+    }
+
+    /// What page `page` (of `pair`) shows besides its text, as words in
+    /// `lang`: a practice's transfer box as the page shows it (origin,
+    /// each target city with its status, conditions) and the labels of
+    /// its taxonomy terms. So `Münster` finds a practice that came from
+    /// Münster although its text does not say so.
+    fn facts(&self, pair: PairId, page: usize, lang: Lang) -> String {
+        let hb = self.hb;
+        let code = hb.lang_code(lang);
+        let strings = self.renderer.strings();
+        let mut words: Vec<String> = Vec::new();
+        if let Some(t) = crate::analyze::overview::transfer_of(hb, pair, lang) {
+            let view = crate::view::context::transfer_view(&hb.config, t, code);
+            words.extend(view.from);
+            for city in view.to {
+                words.push(city.city);
+                if let Some(status) = city.status {
+                    words.push(strings.text(lang, &format!("status-{status}")));
+                }
+            }
+            words.push(view.conditions);
+        }
+        for (taxonomy, terms) in hb.pages[page].front.taxonomies.iter() {
+            for term in terms {
+                words.push(hb.config.term_label(taxonomy, term, code).to_string());
+            }
+        }
+        words.join(" ")
     }
 
     pub(super) fn search_text(&self, lang: Lang, k: usize) -> Output {

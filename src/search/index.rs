@@ -2,8 +2,8 @@
 //! pages: every page that exists in the language is one target for its
 //! intro and one per `##`/`###` heading, so a result can link to
 //! `page/#heading`. Terms come from [`super::analyze`], weighted by field
-//! (title over headings over summary over body) and scored with BM25F at
-//! build time, so the browser only adds numbers.
+//! (title over headings over summary and the page's facts over body) and
+//! scored with BM25F at build time, so the browser only adds numbers.
 //!
 //! Output: `search/index-LANG.js` (terms, targets, pages, the compound
 //! vocabulary), `search/post-LANG-K.js` (the postings of a range of terms,
@@ -44,6 +44,10 @@ pub struct PageInfo {
     pub section: String,
     /// The page in another language: URL and language code.
     pub other: Option<(String, String)>,
+    /// What the page shows besides its text, as words of its language: a
+    /// practice's transfer box (origin, target cities and their status,
+    /// conditions) and its taxonomy terms.
+    pub facts: String,
 }
 
 /// One language's index files and what the build reports about them.

@@ -166,6 +166,7 @@ mod tests {
             url: String::new(),
             section: section.into(),
             other: None,
+            facts: String::new(),
         }
     }
 

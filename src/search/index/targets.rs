@@ -1,6 +1,7 @@
 //! The targets a result can link to and the text of each: a page's intro
-//! (with the page's title and summary) and each of its `##`/`###` sections
-//! (with its heading), every field weighted by where it stands.
+//! (with the page's title, summary and facts: transfer box and taxonomy
+//! terms) and each of its `##`/`###` sections (with its heading), every
+//! field weighted by where it stands.
 
 use super::PageInfo;
 use crate::analyze::markdown::Rendered;
@@ -10,6 +11,9 @@ use crate::model::{Handbook, Lang};
 const TITLE: f32 = 6.0;
 const HEADING: f32 = 3.0;
 const SUMMARY: f32 = 2.0;
+/// The transfer box and the taxonomy terms: short, chosen words, as the
+/// summary is.
+const FACTS: f32 = 2.0;
 const BODY: f32 = 1.0;
 
 /// One target: a section of page number `page` (an empty `anchor` is the
@@ -25,6 +29,9 @@ pub(super) struct Target<'a> {
 /// A field's text, its weight and whether it is the page's title (which
 /// results show differently).
 pub(super) type Field<'a> = (&'a str, f32, bool);
+
+/// How many fields a target has.
+pub(super) const FIELDS: usize = 5;
 
 /// Every section of every page, in page order: a target's place here is
 /// the number its postings and its text chunk use.
@@ -62,19 +69,25 @@ impl<'a> Fields<'a> {
         Fields { pages, summaries }
     }
 
-    /// The fields of target `t` with their weights; a section's title and
-    /// summary are empty, so that a page's title counts once.
+    /// The fields of target `t` with their weights; a section's title,
+    /// summary and facts are empty, so that a page's count once.
     #[inline]
-    pub fn of(&self, t: &Target<'a>) -> [Field<'a>; 4] {
+    pub fn of(&self, t: &Target<'a>) -> [Field<'a>; FIELDS] {
         let top = t.anchor.is_empty();
-        let (title, summary) = if top {
-            (self.pages[t.page].title.as_str(), self.summaries[t.page])
+        let page = &self.pages[t.page];
+        let (title, summary, facts) = if top {
+            (
+                page.title.as_str(),
+                self.summaries[t.page],
+                page.facts.as_str(),
+            )
         } else {
-            ("", "")
+            ("", "", "")
         };
         [
             (title, TITLE, true),
             (summary, SUMMARY, false),
+            (facts, FACTS, false),
             (t.heading, HEADING, false),
             (t.text, BODY, false),
         ]
@@ -87,7 +100,11 @@ impl<'a> Fields<'a> {
             .iter()
             .map(|t| t.heading.len() + t.text.len())
             .sum::<usize>()
-            + self.pages.iter().map(|p| p.title.len()).sum::<usize>()
+            + self
+                .pages
+                .iter()
+                .map(|p| p.title.len() + p.facts.len())
+                .sum::<usize>()
             + self.summaries.iter().map(|s| s.len()).sum::<usize>()
     }
 }
@@ -97,13 +114,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn title_and_summary_belong_to_the_intro_only() {
+    fn title_summary_and_facts_belong_to_the_intro_only() {
         let pages = [PageInfo {
             pair: 0,
             title: "Lotsen".into(),
             url: "nl/lotsen/".into(),
             section: String::new(),
             other: None,
+            facts: "Münster Almelo".into(),
         }];
         let fields = Fields {
             pages: &pages,
@@ -116,14 +134,21 @@ mod tests {
             text: "Tekst",
         };
         let texts = |t: &Target<'static>| fields.of(t).map(|(text, _, _)| text);
-        assert_eq!(texts(&intro), ["Lotsen", "Kort", "", "Tekst"]);
+        assert_eq!(
+            texts(&intro),
+            ["Lotsen", "Kort", "Münster Almelo", "", "Tekst"]
+        );
         let section = Target {
             anchor: "aanpak",
             heading: "Aanpak",
             ..intro
         };
-        assert_eq!(texts(&section), ["", "", "Aanpak", "Tekst"]);
-        assert!(fields.of(&intro)[0].2 && !fields.of(&intro)[3].2);
-        assert_eq!(fields.text_bytes(&[intro, section]), 5 + 6 + 5 + 6 + 4);
+        assert_eq!(texts(&section), ["", "", "", "Aanpak", "Tekst"]);
+        assert!(fields.of(&intro)[0].2 && !fields.of(&intro)[4].2);
+        let facts = "Münster Almelo".len();
+        assert_eq!(
+            fields.text_bytes(&[intro, section]),
+            5 + 6 + 5 + 6 + 4 + facts
+        );
     }
 }

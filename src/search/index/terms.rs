@@ -2,7 +2,7 @@
 //! once (most words repeat), the terms get numbers in sorted order, and a
 //! target's text is counted as weighted term frequencies.
 
-use super::targets::{Field, Fields, Target};
+use super::targets::{Field, Fields, Target, FIELDS};
 use crate::search::analyze::{Analyzer, Vocab};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -42,7 +42,7 @@ impl<'a> Terms<'a> {
 
     /// The weighted term frequencies of a target's `fields`, and its
     /// weighted length (the sum of them).
-    pub fn count(&self, fields: [Field<'a>; 4]) -> (Frequencies, f32) {
+    pub fn count(&self, fields: [Field<'a>; FIELDS]) -> (Frequencies, f32) {
         let mut tf: Frequencies = HashMap::new();
         let mut len = 0.0;
         for (text, weight, title) in fields {
@@ -137,6 +137,7 @@ mod tests {
         };
         let fields = [
             ("Lotsen", 6.0, true),
+            ("", 2.0, false),
             ("", 2.0, false),
             ("Projekt", 3.0, false),
             ("Lotsen und Buddyprojekt", 1.0, false),

@@ -39,11 +39,15 @@ pub fn fingerprints(hb: &Handbook) -> Vec<u64> {
 }
 
 /// What page `id` gives its language's search index besides its URL and
-/// section, hashed: its title, summary and the text of its sections.
+/// section, hashed: its title, summary, taxonomy terms, transfer and the
+/// text of its sections.
 pub fn search_key(hb: &Handbook, markdown: &[Rendered], id: usize) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     let page = &hb.pages[id];
     (&page.front.title, &page.front.summary).hash(&mut h);
+    // The facts the index takes from the front matter (labels come from
+    // handbook.toml, whose change rebuilds everything).
+    format!("{:?}{:?}", page.front.taxonomies, page.front.transfer).hash(&mut h);
     for s in markdown.get(id).map_or(&[][..], |r| r.sections.as_slice()) {
         (&s.anchor, &s.heading, &s.text).hash(&mut h);
     }

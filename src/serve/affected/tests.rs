@@ -279,6 +279,13 @@ fn the_search_index_follows_titles_and_text_not_weights() {
         f.replacen("+++\n", "+++\nsummary = \"Wie leidt.\"\n", 1)
     });
     assert_eq!(plan(&hb, &summary, &[id]).0.search, vec![hb.pages[id].lang]);
+    // The transfer box is indexed (its cities, status, conditions).
+    let lotsen = "content/practices/lotsen.nl.md";
+    let status = edited(&hb, lotsen, |f| {
+        f.replace("enschede = \"planned\"", "enschede = \"adapting\"")
+    });
+    let id = page(&hb, lotsen);
+    assert_eq!(plan(&hb, &status, &[id]).0.search, vec![hb.pages[id].lang]);
     let section = "content/methods/_index.nl.md";
     let title = edited(&hb, section, |f| f.replace("\"methods\"", "\"Methoden\""));
     let all: Vec<Lang> = (0..hb.config.languages.len()).collect();
