@@ -367,3 +367,33 @@ fn a_handbook_of_more_than_a_thousand_pages_gets_views_only_when_it_asks() {
         )
         .check_file("nl/naast-elkaar/aanpak/index.html", &["<h1>De aanpak</h1>"]);
 }
+
+#[test]
+fn a_new_order_in_a_section_reaches_the_maps_of_the_pages_below_it() {
+    // Module gets 24 more pages, more than its map window: a page inside
+    // the sub-section Vertiefung shows Module's first 21 entries. Moving the
+    // last page to the front brings a page into that window which the page
+    // never showed (so never read): only the section's order tells.
+    let mut case = BookTest::case("handbook-map");
+    for i in 0..24 {
+        case.write(
+            &format!("content/modules/p{i:02}.nl.md"),
+            &format!(
+                "+++\ntitle = \"Pagina {i:02}\"\nweight = {}\n+++\n\nTekst.\n",
+                i + 10
+            ),
+        );
+    }
+    case.build()
+        .check_file_lacks("nl/modules/deep/x/index.html", "Pagina 23")
+        .serve()
+        .edit("content/modules/p23.nl.md", |t| {
+            t.replace("weight = 33", "weight = 0")
+        })
+        .build()
+        .serve_check(Route::Pages)
+        .check_file(
+            "nl/modules/deep/x/index.html",
+            &["<li><a href=\"../../p23/\">Pagina 23</a></li>"],
+        );
+}

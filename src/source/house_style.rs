@@ -166,6 +166,20 @@ fn floor2(r: f64) -> f64 {
 impl HouseStyle {
     /// Checks the accent; a problem is an error at its line of `src`.
     pub fn validate(&self, src: &Source, diags: &mut Vec<Diagnostic>) {
+        let files = images(self);
+        for (i, a) in files.iter().enumerate() {
+            if let Some(b) = files[..i].iter().find(|b| image_url(b) == image_url(a)) {
+                let mut d = Diagnostic::error(
+                    src.file,
+                    format!("[theme] names the images `{b}` and `{a}`, which would both be written as {}", image_url(a)),
+                )
+                .hint("give one of the files another name");
+                if let Some(at) = src.lines.text().find(a) {
+                    d = d.at_line(&src.lines, at);
+                }
+                diags.push(d);
+            }
+        }
         let Some(text) = &self.accent else {
             return;
         };
@@ -262,6 +276,28 @@ mod tests {
         let css = accent.css();
         assert!(css.starts_with(":root{--link:#0b5394;"), "{css}");
         assert!(css.contains("prefers-color-scheme: dark"), "{css}");
+    }
+
+    #[test]
+    fn two_images_of_the_same_name_are_an_error() {
+        let style = HouseStyle {
+            logo: Some("a/logo.svg".into()),
+            funders: vec![Funder {
+                text: Labels::new(),
+                logo: Some("b/logo.svg".into()),
+            }],
+            ..HouseStyle::default()
+        };
+        let text = "[theme]\nlogo = \"a/logo.svg\"\n[[theme.funders]]\nlogo = \"b/logo.svg\"\n";
+        let src = Source::new(std::path::Path::new("handbook.toml"), text, 0);
+        let mut diags = Vec::new();
+        style.validate(&src, &mut diags);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("static/house/logo.svg"),
+            "{diags:?}"
+        );
+        assert_eq!(diags[0].line, 4);
     }
 
     #[test]
