@@ -5,6 +5,7 @@
 //! settings so that every request goes straight to it.
 
 mod common;
+use brug::serve::server;
 use common::{run, Run};
 use std::path::Path;
 use std::process::Command;
@@ -49,26 +50,22 @@ impl Server {
     /// A server that also counts its requests in `all`, which other
     /// servers may share.
     fn counting(all: Arc<Gauge>) -> Server {
-        let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-        let port = server.server_addr().to_ip().unwrap().port();
         let log = Log::default();
         let busy = Arc::new(Gauge::default());
         let (seen, own) = (log.clone(), busy.clone());
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let (seen, own, all) = (seen.clone(), own.clone(), all.clone());
-                // One thread per request: a slow answer holds up no other.
-                std::thread::spawn(move || {
-                    own.enter();
-                    all.enter();
-                    let response = answer(&request, &seen);
-                    // Done before the client can hear back and ask again.
-                    own.leave();
-                    all.leave();
-                    let _ = request.respond(response);
-                });
-            }
-        });
+        // A thread per connection: a slow answer holds up no other.
+        let handler = move |request: &server::Request| {
+            own.enter();
+            all.enter();
+            let response = answer(request, &seen);
+            // Done before the client can hear back and ask again.
+            own.leave();
+            all.leave();
+            server::Reply::Whole(response)
+        };
+        let port = server::Server::bind("127.0.0.1:0")
+            .unwrap()
+            .spawn(Arc::new(handler));
         Server {
             base: format!("http://127.0.0.1:{port}"),
             log,
@@ -83,12 +80,12 @@ impl Server {
 }
 
 /// The answer to `request` (a route of the paths below), noted in `log`.
-fn answer(request: &tiny_http::Request, log: &Log) -> tiny_http::Response<std::io::Empty> {
-    let head = *request.method() == tiny_http::Method::Head;
-    let path = request.url().to_string();
+fn answer(request: &server::Request, log: &Log) -> server::Response {
+    let head = request.is_head();
+    let path = request.url.clone();
     log.lock()
         .unwrap()
-        .push(format!("{} {path}", request.method()));
+        .push(format!("{} {path}", request.method));
     let route = path.split('?').next().unwrap_or_default();
     let (status, location) = match route {
         "/live" => (200, None),
@@ -110,11 +107,11 @@ fn answer(request: &tiny_http::Request, log: &Log) -> tiny_http::Response<std::i
         }
         _ => (404, None),
     };
-    let mut response = tiny_http::Response::empty(status);
-    if let Some(to) = location {
-        response.add_header(tiny_http::Header::from_bytes("Location", to).unwrap());
+    let response = server::Response::new(status, Vec::new());
+    match location {
+        Some(to) => response.with_header("Location", to),
+        None => response,
     }
-    response
 }
 
 /// A port on 127.0.0.1 that refuses connections.

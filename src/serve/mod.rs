@@ -18,6 +18,7 @@ mod plan;
 mod reload;
 mod respond;
 mod served;
+pub mod server;
 mod watch;
 
 use crate::diagnostics::{render_all, Diagnostic, Severity};
@@ -235,7 +236,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     let watching = watch::Watching::start(&opts.root)
         .map_err(|e| anyhow::anyhow!("cannot watch {}: {e:#}", opts.root.display()))?;
     eprintln!("{}", state.first_build(&opts.root));
-    let server = tiny_http::Server::http((opts.bind.as_str(), opts.port)).map_err(|e| {
+    let server = server::Server::bind((opts.bind.as_str(), opts.port)).map_err(|e| {
         anyhow::anyhow!(
             "cannot listen on {}:{}: {e} (is another server using the port? try --port {})",
             opts.bind,
@@ -243,7 +244,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
             opts.port.wrapping_add(1)
         )
     })?;
-    let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
+    let port = server.port();
     let host = if opts.bind.contains(':') {
         format!("[{}]", opts.bind)
     } else {
@@ -266,10 +267,10 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     }
     let watcher_state = state.clone();
     std::thread::spawn(move || watching.run(&watcher_state));
-    for request in server.incoming_requests() {
-        let state = state.clone();
-        std::thread::spawn(move || respond::handle(request, &state));
-    }
+    let answering = state.clone();
+    server.run(Arc::new(move |request: &server::Request| {
+        respond::handle(request, &answering)
+    }));
     Ok(())
 }
 

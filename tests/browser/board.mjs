@@ -49,7 +49,7 @@ const errors = [];
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/de/modules/start/`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${base}/de/modules/start/`);
   const link = await page.waitForSelector('.notice-outdated a.brug-diff-link', { timeout: 10000 }).then((l) => l, () => null);
   check('the outdated notice links to what changed', !!link);
   if (link) {
@@ -58,7 +58,7 @@ try {
   } else {
     await page.goto(`${base}/__brug/status/de#diff-de/modules/start/`);
   }
-  await page.waitForLoadState('domcontentloaded');
+  await page.waitForLoadState('load');
   const target = await page.evaluate(() => { const t = document.querySelector(':target'); return t ? t.id : ''; });
   check('which opens the board at that diff', target === 'diff-de/modules/start/', target);
   const diff = await page.textContent('section.diff');
@@ -87,7 +87,7 @@ try {
   check('the Nu Html Checker finds no error', vnu.status === 0, (vnu.stderr || vnu.stdout).slice(0, 2000));
 
   // A save updates the open board.
-  await page.goto(`${base}/__brug/status/de`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${base}/__brug/status/de`);
   await page.waitForFunction(() => window.BrugReload && window.BrugReload.events.readyState === 1);
   const reloaded = page.waitForEvent('load', { timeout: 15000 }).then(() => true, () => false);
   fs.writeFileSync(original, fs.readFileSync(original, 'utf8') + '\nNog een alinea erbij.\n');
