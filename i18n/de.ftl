@@ -105,6 +105,7 @@ glossary-uses = Verwendet in:
 search-loading = Der Suchindex wird geladen …
 search-failed = Der Suchindex konnte nicht geladen werden.
 search-none = Keine Ergebnisse.
+search-suggest = Meinten Sie { $q }?
 search-count = { $n } Ergebnisse
 search-all = Alle { $n } Ergebnisse anzeigen
 search-both = Auch auf Niederländisch suchen

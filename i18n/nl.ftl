@@ -105,6 +105,7 @@ glossary-uses = Gebruikt in:
 search-loading = De zoekindex wordt geladen…
 search-failed = De zoekindex kon niet worden geladen.
 search-none = Geen resultaten.
+search-suggest = Bedoelde u { $q }?
 search-count = { $n } resultaten
 search-all = Alle { $n } resultaten tonen
 search-both = Ook in het Duits zoeken

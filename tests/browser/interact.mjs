@@ -14,7 +14,9 @@
 //                    still shows its results; typing in the header search
 //                    shows results in an ARIA listbox (axe finds no
 //                    violation with it open); arrow keys and Enter follow a
-//                    result; Escape closes; the search page shows full
+//                    result; Escape closes; a typing error gets results
+//                    for the word meant and "did you mean" (header and
+//                    search page); the search page shows full
 //                    results with marked words
 //   offline          no request other than file:, no console error
 //
@@ -240,6 +242,25 @@ try {
     const full = await page.locator('#search-page-results li').count();
     check('the search page lists full results for ?q=', full > 0, `${full}`);
     check('the search page hides the A-Z index then', await page.locator('#page-index').isHidden());
+    // A typing error: results for the word meant, and "did you mean".
+    await page.goto(url('nl/search/index.html') + '?q=kerngreop');
+    const fixed = await page.waitForSelector('p.search-suggest a', { timeout: 5000 }).then((a) => a.textContent(), () => '');
+    check('the search page asks "did you mean" after a typing error', fixed === 'kerngroep', fixed);
+    check('and lists the results for the word meant', (await page.locator('#search-page-results li').count()) > 0);
+    const axeSuggest = await page.evaluate(axeSource).then(() => page.evaluate(async () => {
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => v.id);
+    }));
+    check('axe finds no violation with the suggestion shown', axeSuggest.length === 0, axeSuggest.join('; '));
+    await page.locator('#search-input').fill('');
+    await page.locator('#search-input').focus();
+    await page.locator('#search-input').pressSequentially('kerngreop ', { delay: 20 });
+    const offered = await page.waitForSelector('#search-option-suggest', { timeout: 5000 }).then((o) => o, () => null);
+    check('the header search offers the word meant as its first option',
+      !!offered && (await offered.textContent()) === 'Bedoelde u kerngroep?' &&
+      (await page.locator('#search-listbox [role=option]').first().getAttribute('id')) === 'search-option-suggest',
+      offered ? await offered.textContent() : 'none');
+    check('which opens the search for it', !!offered && /\?q=kerngroep$/.test(await offered.getAttribute('href')));
     await page.close();
   }
   {

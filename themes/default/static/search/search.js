@@ -26,6 +26,20 @@
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@$%&*+";
   var PREFIX_MAX = 40;
   var INFIX_MAX = 40;
+  /* How a term matched a query word, as the weight of its score: the word
+     (its stem), one of its compound parts, the word inside a longer term,
+     the start of a term (the word being typed), a term one or two typing
+     errors away (only for a word the handbook does not have). */
+  var WHOLE = 1, PART = 0.6, INSIDE = 0.5, PREFIX = 0.4, TYPO = [0.3, 0.3, 0.2];
+  /* Typo tolerance: one edit from words of this many letters, two from
+     words of TYPO_TWO; at most TYPO_MAX terms per word. */
+  var TYPO_ONE = 5, TYPO_TWO = 9, TYPO_MAX = 20;
+  /* Added to a term's score (1 to 15) when it is in the page's title, on
+     top of the title's field weight in the score itself: it lifts a title
+     match above pages that mention the word as often (the scores are
+     coarse: many tie), not above a page that matches every word many
+     times (tests/search.rs has both cases). */
+  var TITLE_BONUS = 1;
   /* Hits returned per language (more would only be counted). */
   var LIMIT = 200;
 
@@ -101,7 +115,9 @@
   }
 
   /* The words of a query, each with its terms; the last word also matches
-     as a prefix while the reader is still typing it. */
+     as a prefix while the reader is still typing it. A word with no term
+     at all matches the terms a typing error or two away (`typo`: the
+     nearest term, for "did you mean"). */
   function parse(query, lang, ix, typing) {
     var A = root.BrugAnalyze;
     var words = String(query).split(/\s+/).filter(Boolean);
@@ -111,28 +127,76 @@
       var ids = [];
       terms.forEach(function (t, k) {
         var id = termId(ix, t);
-        // The whole word counts fully, its compound parts half.
-        if (id >= 0) ids.push([id, k === 0 ? 1 : 0.5]);
+        if (id >= 0) ids.push([id, k === 0 ? WHOLE : PART]);
       });
       // A word the handbook only uses inside compounds it was not split
       // from (Prinzip in Konsensprinzip): look for it inside terms.
       if (!ids.length && terms.length && terms[0].length >= 4) {
         for (var j = 0, found = 0; j < ix.terms.length && found < INFIX_MAX; j++) {
-          if (ix.terms[j].indexOf(terms[0]) > 0) { ids.push([j, 0.5]); found++; }
+          if (ix.terms[j].indexOf(terms[0]) > 0) { ids.push([j, INSIDE]); found++; }
         }
       }
-      if (typing && w === words.length - 1) {
-        var folded = A.fold(word, lang).replace(/[^a-z0-9\u00c0-\uffff]/g, "");
-        if (folded.length >= 2) {
-          var i = lowerBound(ix.terms, folded);
-          for (var n = 0; n < PREFIX_MAX && i < ix.terms.length && ix.terms[i].lastIndexOf(folded, 0) === 0; i++, n++) {
-            if (!ids.some(function (x) { return x[0] === i; })) ids.push([i, 0.6]);
-          }
+      var folded = A.fold(word, lang).replace(/[^a-z0-9\u00c0-\uffff]/g, "");
+      if (typing && w === words.length - 1 && folded.length >= 2) {
+        var i = lowerBound(ix.terms, folded);
+        for (var n = 0; n < PREFIX_MAX && i < ix.terms.length && ix.terms[i].lastIndexOf(folded, 0) === 0; i++, n++) {
+          if (!ids.some(function (x) { return x[0] === i; })) ids.push([i, PREFIX]);
         }
       }
-      if (ids.length || terms.length) parsed.push({ word: word, terms: terms, ids: ids });
+      var typo = null;
+      if (!ids.length && terms.length && !/[0-9]/.test(folded) && folded.length >= TYPO_ONE) {
+        var near = nearTerms(ix, terms[0], folded, folded.length >= TYPO_TWO ? 2 : 1);
+        near.forEach(function (x) { ids.push([x[0], TYPO[x[1]]]); });
+        if (near.length) typo = ix.terms[near[0][0]];
+      }
+      if (ids.length || terms.length) parsed.push({ word: word, terms: terms, ids: ids, typo: typo });
     });
     return parsed;
+  }
+
+  /* Terms at most `max` edits (a letter added, dropped, changed, or two
+     neighbours swapped) from the stem of a word, or from the start of the
+     folded word itself, since a typing error can change how a word is
+     stemmed (overdraagbarheid → overdrag, overdraagbarheid → overdraagbar);
+     such a term must be at least half the word. Nearest first, then in
+     term order: [[id, edits]], at most TYPO_MAX. */
+  function nearTerms(ix, stem, folded, max) {
+    var found = [];
+    var shortest = Math.max(TYPO_ONE, Math.ceil(folded.length / 2));
+    for (var i = 0; i < ix.terms.length; i++) {
+      var t = ix.terms[i], d = max + 1;
+      if (Math.abs(t.length - stem.length) <= max && t !== stem) d = edits(stem, t, max, false);
+      if (d > max && t.length >= shortest && t.length <= folded.length + max) d = edits(t, folded, max, true);
+      if (d <= max) found.push([i, d]);
+    }
+    found.sort(function (a, b) { return (a[1] - b[1]) || (a[0] - b[0]); });
+    return found.slice(0, TYPO_MAX);
+  }
+
+  /* The optimal string alignment distance of a and b (with `prefix`, of a
+     and the nearest start of b), or max + 1 as soon as it must exceed
+     max. */
+  var rows = [[], [], []];
+  function edits(a, b, max, prefix) {
+    var n = a.length, m = b.length, j;
+    var before = rows[0], prev = rows[1], cur = rows[2];
+    for (j = 0; j <= m; j++) prev[j] = j;
+    for (var i = 1; i <= n; i++) {
+      cur[0] = i;
+      var low = i;
+      for (j = 1; j <= m; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, before[j - 2] + 1);
+        cur[j] = v;
+        if (v < low) low = v;
+      }
+      if (low > max) return max + 1;
+      var t = before; before = prev; prev = cur; cur = t;
+    }
+    if (!prefix) return prev[m];
+    var best = max + 1;
+    for (j = 0; j <= m; j++) if (prev[j] < best) best = prev[j];
+    return best;
   }
 
   /* Scratch arrays per index, reused by every query. */
@@ -151,9 +215,12 @@
   }
 
   /* Ranked hits of `query` in language `lang`: one per page, its best
-     target, at most LIMIT; `.total` counts them all. Pages matching every
-     word come first, then title matches, then by BM25F score. Returns null
-     while postings the query needs are still loading. */
+     target, at most LIMIT; `.total` counts them all, `.typos` lists the
+     words matched only with typing errors ({word, term, lang}). Pages
+     matching more words come first, then by BM25F score, in which a title
+     weighs six times the body (index.rs), plus TITLE_BONUS per word in
+     the title: a title weighs a lot but overrides nothing; it also breaks
+     ties. Returns null while postings the query needs are still loading. */
   function search(lang, query, typing) {
     var ix = indexes[lang];
     if (!ix) return null;
@@ -163,18 +230,22 @@
     if (missingShards(ix, all)) return null;
     var hits = [];
     hits.total = 0;
+    hits.typos = words.filter(function (w) { return w.typo; }).map(function (w) {
+      return { word: w.word, term: w.typo, lang: lang };
+    });
+    hits.found = words.filter(function (w) { return w.ids.length && !w.typo; }).map(function (w) { return w.word; });
     if (!words.length) return hits;
     scratch(ix);
     var touched = [];
     words.forEach(function (w) {
       var wt = [];
       w.ids.forEach(function (pair) {
-        var p = postings(ix, pair[0]), weight = pair[1], whole = weight === 1;
+        var p = postings(ix, pair[0]), weight = pair[1];
         for (var j = 0; j < p.docs.length; j++) {
-          var doc = p.docs[j], v = p.vals[j], s = (v >> 1) * weight;
+          var doc = p.docs[j], v = p.vals[j], s = ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
           if (ix.best[doc] === 0 && ix.wordTitle[doc] === 0) wt.push(doc);
           if (s > ix.best[doc]) ix.best[doc] = s;
-          if ((v & 1) && whole) ix.wordTitle[doc] = 1;
+          if (v & 1) ix.wordTitle[doc] = 1;
         }
       });
       for (var k = 0; k < wt.length; k++) {
@@ -190,7 +261,7 @@
     var pagesHit = [];
     for (var i = 0; i < touched.length; i++) {
       var doc = touched[i], page = ix.docPage[doc];
-      var key = ix.matched[doc] * 1e7 + ix.inTitle[doc] * 1e5 + ix.acc[doc];
+      var key = ix.matched[doc] * 1e7 + ix.acc[doc] * 10 + ix.inTitle[doc];
       if (ix.pageKey[page] === 0) pagesHit.push(page);
       if (key > ix.pageKey[page]) { ix.pageKey[page] = key; ix.pageDoc[page] = doc; }
     }
@@ -213,9 +284,12 @@
   function searchBoth(langs, reader, query, typing) {
     var byPair = new Map();
     var pending = false;
+    var typos = [], found = [];
     langs.forEach(function (lang) {
       var hits = search(lang, query, typing);
       if (!hits) { pending = true; return; }
+      typos = lang === reader ? hits.typos.concat(typos) : typos.concat(hits.typos);
+      found = found.concat(hits.found);
       hits.forEach(function (hit) {
         var pair = indexes[lang].pages[hit.page][3];
         var prev = byPair.get(pair);
@@ -227,11 +301,15 @@
     if (pending) return null;
     var out = Array.from(byPair.values()).sort(rank);
     out.total = out.length;
+    // A word found as written in one language is no typing error.
+    out.typos = typos.filter(function (t, i) {
+      return found.indexOf(t.word) < 0 && typos.findIndex(function (u) { return u.word === t.word; }) === i;
+    });
     return out;
   }
 
   function rank(a, b) {
-    return (b.all - a.all) || (b.matched - a.matched) || (b.title - a.title) || (b.score - a.score);
+    return (b.all - a.all) || (b.matched - a.matched) || (b.score - a.score) || (b.title - a.title);
   }
 
   /* ---- snippets */
@@ -314,6 +392,58 @@
     return frag;
   }
 
+  /* ---- "did you mean" */
+
+  /* The query with each word that matched only with typing errors
+     replaced by the word as the handbook writes it (in the title or text
+     of the first of the hits that has its term): done(query), or done("")
+     when there is nothing to suggest. */
+  function suggest(hits, query, done) {
+    var typos = hits.typos || [];
+    if (!typos.length || !hits.length) return done("");
+    var fixed = {};
+    var left = typos.length;
+    typos.forEach(function (typo) {
+      spelled(hits, typo, 0, function (word) {
+        fixed[typo.word] = word;
+        if (--left) return;
+        var asked = String(query).trim();
+        var out = asked.split(/\s+/).map(function (w) { return fixed[w] || w; }).join(" ");
+        done(out === asked ? "" : out);
+      });
+    });
+  }
+
+  /* How hit i, or a later one of the first eight, writes the typo's term;
+     the typed word when none does. */
+  function spelled(hits, typo, i, done) {
+    if (i >= hits.length || i >= 8) return done(typo.word);
+    var hit = hits[i];
+    var next = function () { spelled(hits, typo, i + 1, done); };
+    if (hit.lang !== typo.lang) return next();
+    var ix = indexes[hit.lang];
+    var inTitle = writing(ix.pages[ix.docPage[hit.doc]][0], typo, ix);
+    if (inTitle) return done(inTitle);
+    textOf(hit, function (entry) {
+      var inText = writing(entry[1] + " " + entry[2], typo, ix);
+      if (inText) done(inText); else next();
+    });
+  }
+
+  /* The first word of `text` whose term is the typo's, in the case the
+     reader typed (lowercase stays lowercase); "" when there is none. */
+  function writing(text, typo, ix) {
+    var A = root.BrugAnalyze, head = typo.term.slice(0, 2);
+    var re = /[\p{L}\p{N}]+/gu;
+    var m;
+    for (var n = 0; (m = re.exec(text)) && n < 5000; n++) {
+      if (folded(m[0], typo.lang).lastIndexOf(head, 0) !== 0) continue;
+      if (A.analyze(m[0], typo.lang, ix.vocab)[0] !== typo.term) continue;
+      return typo.word === typo.word.toLowerCase() ? m[0].toLowerCase() : m[0];
+    }
+    return "";
+  }
+
   /* ---- loading */
 
   function load(src, onload) {
@@ -389,6 +519,7 @@
     },
     search: search,
     searchBoth: searchBoth,
+    suggest: suggest,
     /* What a hit links to: { title, href, lang } (with its section's
        anchor once its text chunk is loaded). */
     target: function (hit) {
@@ -503,10 +634,11 @@
       var typing = !/\s$/.test(q);
       var hits = wanted.length > 1 ? searchBoth(wanted, lang, q, typing) : search(lang, q, typing);
       // null: postings are loading; a listener runs this again.
-      if (hits) render(hits.slice(0, 8), hits.total);
+      if (hits) render(hits.slice(0, 8), hits.total, hits);
     }
 
-    function render(hits, total) {
+    var renders = 0;
+    function render(hits, total, all) {
       listbox.textContent = "";
       options = [];
       hits.forEach(function (hit, i) {
@@ -538,6 +670,24 @@
       box.classList.toggle("open", hits.length > 0);
       status.textContent = hits.length ? template(form.getAttribute("data-count"), total) : form.getAttribute("data-none");
       api.lastRender = root.performance ? performance.now() : 0;
+      var token = ++renders;
+      suggest(all, input.value, function (fixed) {
+        if (fixed && token === renders) offer(fixed);
+      });
+    }
+
+    /* "Did you mean": the corrected query as the first option, which
+       opens the search page for it. */
+    function offer(fixed) {
+      var text = form.getAttribute("data-suggest").replace("{q}", fixed);
+      var href = form.getAttribute("action") + "?q=" + encodeURIComponent(fixed) + (both && both.checked ? "&both=1" : "");
+      var o = el("a", { role: "option", id: "search-option-suggest", href: href, "aria-selected": "false", "class": "search-suggest" }, text);
+      listbox.insertBefore(o, listbox.firstChild);
+      options.unshift(o);
+      if (active >= 0) active++;
+      status.textContent += " " + text;
+      input.setAttribute("aria-expanded", "true");
+      box.classList.add("open");
     }
 
     input.addEventListener("focus", function () { ensure(base, both && both.checked ? langs : [lang]); });
@@ -614,6 +764,15 @@
       });
       heading.textContent = hits.length ? template(form.getAttribute("data-count"), hits.total) : form.getAttribute("data-none");
       if (index) index.hidden = true;
+      suggest(hits, q, function (fixed) {
+        if (!fixed) return;
+        // "Bedoelde u {q}?" with {q} a link to the corrected search.
+        var parts = form.getAttribute("data-suggest").split("{q}");
+        var p = el("p", { "class": "search-suggest" }, parts[0]);
+        p.appendChild(el("a", { href: "?q=" + encodeURIComponent(fixed) + (both ? "&both=1" : "") }, fixed));
+        p.appendChild(document.createTextNode(parts.slice(1).join("")));
+        heading.parentNode.insertBefore(p, heading.nextSibling);
+      });
     });
     ensure(currentBase, wanted);
   }
