@@ -383,6 +383,8 @@ fn a_word_one_or_two_typing_errors_away_is_found_and_corrected() {
     // One error (a swap, a missing, a wrong letter) in a word of 5+ letters.
     for (query, meant) in [
         ("samenwekring", "samenwerking"),
+        ("zamenwerking", "samenwerking"),
+        ("asmenwerking", "samenwerking"),
         ("kenismaking", "kennismaking"),
         ("draaiboak", "draaiboek"),
         ("overdraagbarheid", "overdraagbaarheid"),

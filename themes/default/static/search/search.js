@@ -158,35 +158,50 @@
      neighbours swapped) from the stem of a word, or from the start of the
      folded word itself, since a typing error can change how a word is
      stemmed (overdraagbarheid → overdrag, overdraagbarheid → overdraagbar);
-     such a term must be at least half the word. Nearest first, then in
-     term order: [[id, edits]], at most TYPO_MAX. */
+     such a term must be at least half the word. Nearest first, then the
+     closest in length to the stem, then in term order: [[id, edits]], at
+     most TYPO_MAX. */
   function nearTerms(ix, stem, folded, max) {
     var found = [];
     var shortest = Math.max(TYPO_ONE, Math.ceil(folded.length / 2));
     for (var i = 0; i < ix.terms.length; i++) {
       var t = ix.terms[i], d = max + 1;
+      if (!sameStart(t, folded) && !sameStart(t, stem)) continue;
       if (Math.abs(t.length - stem.length) <= max && t !== stem) d = edits(stem, t, max, false);
       if (d > max && t.length >= shortest && t.length <= folded.length + max) d = edits(t, folded, max, true);
       if (d <= max) found.push([i, d]);
     }
-    found.sort(function (a, b) { return (a[1] - b[1]) || (a[0] - b[0]); });
+    var off = function (x) { return Math.abs(ix.terms[x[0]].length - stem.length); };
+    found.sort(function (a, b) { return (a[1] - b[1]) || (off(a) - off(b)) || (a[0] - b[0]); });
     return found.slice(0, TYPO_MAX);
+  }
+
+  /* Whether one edit at the start can make a's first two letters b's (a
+     quick test that skips most terms, a bit strict for two edits at the
+     very start). */
+  function sameStart(a, b) {
+    var a0 = a.charCodeAt(0), a1 = a.charCodeAt(1), b0 = b.charCodeAt(0), b1 = b.charCodeAt(1);
+    return a0 === b0 || a1 === b1 || a0 === b1 || a1 === b0;
   }
 
   /* The optimal string alignment distance of a and b (with `prefix`, of a
      and the nearest start of b), or max + 1 as soon as it must exceed
      max. */
-  var rows = [[], [], []];
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function edits(a, b, max, prefix) {
-    var n = a.length, m = b.length, j;
+    var n = a.length, m = Math.min(b.length, 63), j;
     var before = rows[0], prev = rows[1], cur = rows[2];
     for (j = 0; j <= m; j++) prev[j] = j;
     for (var i = 1; i <= n; i++) {
+      var ai = a.charCodeAt(i - 1);
       cur[0] = i;
       var low = i;
       for (j = 1; j <= m; j++) {
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, before[j - 2] + 1);
+        var bj = b.charCodeAt(j - 1);
+        var v = prev[j - 1] + (ai === bj ? 0 : 1);
+        if (prev[j] + 1 < v) v = prev[j] + 1;
+        if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2] + 1 < v) v = before[j - 2] + 1;
         cur[j] = v;
         if (v < low) low = v;
       }
