@@ -7,11 +7,11 @@
 // Reports, per language:
 //   page       what a page loads before any search is used (its HTML,
 //              stylesheets and the theme's loader script), raw and gzip
-//   bytes      what the browser loads before the first result (the engine,
-//              analysis
-//              scripts, search/index-LANG.js and the postings shards the
-//              first query loads), raw and gzip, and as a share of the
-//              language's indexed page text (text_bytes in the index)
+//   bytes      what the browser loads before the first result of the
+//              query's first word (the engine, the analysis and the
+//              language's stemmer, search/index-LANG.js, the postings
+//              shards and page files it needs), raw and gzip, and as a
+//              share of the language's indexed page text (text_bytes)
 //   first      focus → engine and index loaded → first query answered and
 //              shown (ms)
 //   keystroke  each further keystroke of the query until its results are
@@ -59,24 +59,30 @@ try {
     const pageRaw = requested.map((f) => fs.readFileSync(path.join(site, f)));
     console.log(`${lang}: a page before any search ${kb(pageRaw.reduce((n, b) => n + b.length, 0))} ` +
       `(gzip ${kb(pageRaw.reduce((n, b) => n + zlib.gzipSync(b, { level: 6 }).length, 0))}): ${requested.join(', ')}`);
-    const files = ['static/search/search.js', 'static/search/analysis-data.js', 'static/search/snowball/dutch-stemmer.global.min.js',
-      'static/search/snowball/german-stemmer.global.min.js', 'static/search/analyze.js', `search/index-${lang}.js`];
-    // The shards the first run's first word loads, found from the browser.
+    // What the first word loads before its first result is drawn: every
+    // request from the focus on (engine, analysis, the language's stemmer,
+    // index, postings shards, page files), found from the browser.
     const probe = await browser.newPage();
-    const loaded = [];
-    probe.on('request', (r) => { const m = r.url().match(/search\/post-[a-z]+-\d+\.js$/); if (m) loaded.push(m[0]); });
     await probe.goto(pathToFileURL(path.join(site, lang, 'index.html')).href);
+    await probe.waitForTimeout(300);
+    const files = [];
+    let drawn = false;
+    // Snippets' text chunks are asked for after the results are drawn.
+    probe.on('request', (r) => {
+      const f = r.url().startsWith(base) ? decodeURIComponent(r.url().slice(base.length)) : '';
+      if (!drawn && f && !f.startsWith('search/text-')) files.push(f);
+    });
     await probe.focus('#search-input');
     await probe.fill('#search-input', (queries[lang] || queries.nl).split(' ')[0]);
     await probe.waitForSelector('#search-listbox [role=option]', { timeout: 20000 });
+    drawn = true;
     await probe.close();
-    files.push(...new Set(loaded));
     const raw = files.map((f) => fs.readFileSync(path.join(site, f)));
     const bytes = raw.reduce((n, b) => n + b.length, 0);
     const gz = raw.reduce((n, b) => n + zlib.gzipSync(b, { level: 6 }).length, 0);
     const index = fs.readFileSync(path.join(site, `search/index-${lang}.js`), 'utf8');
     const textBytes = Number((index.match(/"text_bytes":(\d+)/) || [0, 0])[1]);
-    console.log(`${lang}: before the first result ${kb(bytes)} (gzip ${kb(gz)}) = ${(100 * bytes / textBytes).toFixed(1)}% ` +
+    console.log(`${lang}: before the first result ${kb(bytes)} (gzip ${kb(gz)}) in ${files.length} files = ${(100 * bytes / textBytes).toFixed(1)}% ` +
       `(gzip ${(100 * gz / textBytes).toFixed(1)}%) of ${kb(textBytes)} page text`);
     const first = [], load = [], keys = [];
     for (let r = 0; r < runs; r++) {
@@ -123,7 +129,9 @@ try {
       await page.close();
     }
     console.log(`${lang}: focus → index loaded ${fmt(load)}; → first results shown ${fmt(first)}`);
-    console.log(`${lang}: each further keystroke ${fmt(keys)} over ${keys.length} keystrokes; 95th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.95)].toFixed(1)} ms`);
+    if (keys.length) {
+      console.log(`${lang}: each further keystroke ${fmt(keys)} over ${keys.length} keystrokes; 95th percentile ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.95)].toFixed(1)} ms`);
+    }
   }
 } finally {
   await browser.close();

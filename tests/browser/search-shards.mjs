@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // search-shards.mjs — the header search of a site whose postings come in
 // shards, from file:// in headless Chromium: typing several words loads
-// the shards they need on demand and shows results for each.
+// the shards they need on demand and shows results for each, with titles
+// from the few page files those results need.
 //
 //   node tests/browser/search-shards.mjs SITE WORD...
 //
@@ -27,10 +28,13 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const page = await browser.newPage();
   const shards = new Set();
+  const pageFiles = new Set();
   const problems = [];
   page.on('request', (r) => {
     const m = r.url().match(/search\/post-nl-(\d+)\.js$/);
     if (m) shards.add(m[1]);
+    const p = r.url().match(/search\/pages-nl-(\d+)\.js$/);
+    if (p) pageFiles.add(p[1]);
     if (!r.url().startsWith('file:')) problems.push(r.url());
   });
   page.on('pageerror', (e) => problems.push(e.message));
@@ -39,11 +43,14 @@ try {
   for (const word of words) {
     await page.fill('#search-input', word);
     const ok = await page.waitForFunction((w) => {
-      const titles = [...document.querySelectorAll('#search-listbox [role=option]')];
-      return titles.length > 0 && document.getElementById('search-input').value === w;
+      const titles = [...document.querySelectorAll('#search-listbox .search-hit-title')];
+      return titles.length > 0 && titles.every((t) => t.textContent.trim()) && document.getElementById('search-input').value === w;
     }, word, { timeout: 10000 }).then(() => true, () => false);
-    check(`"${word}" shows results`, ok);
+    check(`"${word}" shows results with their titles`, ok);
   }
+  const allPageFiles = fs.readdirSync(path.join(site, 'search')).filter((f) => /^pages-nl-\d+\.js$/.test(f)).length;
+  check('the titles came from a few page files, not all', pageFiles.size > 0 && pageFiles.size <= 8 * words.length && pageFiles.size < allPageFiles,
+    `${pageFiles.size} of ${allPageFiles}`);
   check('the words needed more than one postings shard', shards.size > 1, `${[...shards]}`);
   check('no request left file: and no page error', problems.length === 0, problems.join('; '));
 } finally {

@@ -1,6 +1,8 @@
 //! The files the browser loads: the index script (terms, shard starts,
-//! targets, pages, compound vocabulary) and, for a handbook with more than
-//! one shard's worth, the postings shards.
+//! each page's number of targets and pair, compound vocabulary) and, for a
+//! handbook with more than one shard's worth, the postings shards and the
+//! page files (title, URL, section and counterpart of `PAGE_CHUNK` pages
+//! each), which a query loads for the results it shows.
 
 use super::encode::{json, json_list, varint};
 use super::targets::Target;
@@ -12,6 +14,9 @@ use std::fmt::Write as _;
 /// About this many bytes of postings per shard file; a handbook with one
 /// shard's worth has its postings inside the index file.
 const SHARD_BYTES: usize = 64 * 1024;
+/// Pages per page file: the first results need the titles and URLs of
+/// eight pages, so each of those loads a few KB, not every page's.
+pub const PAGE_CHUNK: usize = 32;
 
 /// Everything one language's index files hold.
 pub(super) struct Index<'i, 'a> {
@@ -34,22 +39,35 @@ impl Index<'_, '_> {
         // file less to wait for before the first result.
         let shards = shard_starts(self.postings);
         let inline = shards.len() <= 1;
+        let (groups, group_id) = groups(self.pages);
         let mut files = vec![(
             format!("search/index-{}.js", self.code),
-            self.script(&shards, inline),
+            self.script(&shards, inline, &groups, &group_id),
         )];
         if !inline {
             files.extend(self.shard_files(&shards));
+            for (k, pages) in self.pages.chunks(PAGE_CHUNK).enumerate() {
+                let mut c = format!("BrugSearch.pages({},{k},", json(self.code));
+                write_pages(&mut c, pages, &group_id);
+                c.push_str(");\n");
+                files.push((format!("search/pages-{}-{k}.js", self.code), c));
+            }
         }
         files
     }
 
-    /// The index script; with the postings if `inline`.
-    fn script(&self, shards: &[usize], inline: bool) -> String {
+    /// The index script; with the postings and the pages if `inline`.
+    fn script(
+        &self,
+        shards: &[usize],
+        inline: bool,
+        groups: &[&str],
+        group_id: &HashMap<&str, usize>,
+    ) -> String {
         let mut js = String::with_capacity(1 << 16);
         let _ = write!(
             js,
-            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"text_bytes\":{},\"terms\":",
+            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"page_chunk\":{PAGE_CHUNK},\"text_bytes\":{},\"terms\":",
             json(self.code),
             self.text_bytes
         );
@@ -59,42 +77,20 @@ impl Index<'_, '_> {
         if inline {
             js.push_str(",\"postings\":");
             json_list(&mut js, self.postings.iter().map(String::as_str));
+            js.push_str(",\"pages\":");
+            write_pages(&mut js, self.pages, group_id);
         }
-        let (groups, group_id) = groups(self.pages);
-        let _ = write!(js, ",\"docs\":{},\"groups\":", json(&docs(self.targets)));
+        let _ = write!(
+            js,
+            ",\"counts\":{},\"pairs\":{},\"groups\":",
+            json(&counts(self.targets, self.pages.len())),
+            json(&pairs(self.pages))
+        );
         json_list(&mut js, groups.iter().copied());
-        js.push_str(",\"pages\":");
-        self.write_pages(&mut js, &group_id);
         js.push_str(",\"vocab\":");
         json_list(&mut js, self.terms.vocab.iter());
         js.push_str("});\n");
         js
-    }
-
-    /// Appends the pages as an array of [title, URL, group, pair, other
-    /// language's URL, its code].
-    fn write_pages(&self, js: &mut String, group_id: &HashMap<&str, usize>) {
-        js.push('[');
-        for (i, p) in self.pages.iter().enumerate() {
-            if i > 0 {
-                js.push(',');
-            }
-            let (other, other_lang) = p
-                .other
-                .as_ref()
-                .map_or(("", ""), |(u, l)| (u.as_str(), l.as_str()));
-            let _ = write!(
-                js,
-                "[{},{},{},{},{},{}]",
-                json(&p.title),
-                json(&p.url),
-                group_id[p.section.as_str()],
-                p.pair,
-                json(other),
-                json(other_lang)
-            );
-        }
-        js.push(']');
     }
 
     /// The postings shard files, shard `k` from term `shards[k]`.
@@ -128,16 +124,65 @@ fn shard_starts(postings: &[String]) -> Vec<usize> {
     shards
 }
 
-/// Targets as the page-number delta of each, one varint; their anchors
-/// and headings travel with their text, after the first results.
-fn docs(targets: &[Target]) -> String {
-    let mut docs = String::with_capacity(targets.len() * 2);
-    let mut prev_page = 0;
-    for t in targets {
-        varint(&mut docs, (t.page - prev_page) as u32);
-        prev_page = t.page;
+/// Appends `pages` as an array of [title, URL, group, other language's
+/// URL, its code].
+fn write_pages(js: &mut String, pages: &[PageInfo], group_id: &HashMap<&str, usize>) {
+    js.push('[');
+    for (i, p) in pages.iter().enumerate() {
+        if i > 0 {
+            js.push(',');
+        }
+        let (other, other_lang) = p
+            .other
+            .as_ref()
+            .map_or(("", ""), |(u, l)| (u.as_str(), l.as_str()));
+        let _ = write!(
+            js,
+            "[{},{},{},{},{}]",
+            json(&p.title),
+            json(&p.url),
+            group_id[p.section.as_str()],
+            json(other),
+            json(other_lang)
+        );
     }
-    docs
+    js.push(']');
+}
+
+/// Each page's number of targets, one varint per page (targets come in
+/// page order); their anchors and headings travel with their text, after
+/// the first results.
+fn counts(targets: &[Target], pages: usize) -> String {
+    let mut count = vec![0u32; pages];
+    for t in targets {
+        count[t.page] += 1;
+    }
+    let mut out = String::with_capacity(pages);
+    for c in count {
+        varint(&mut out, c);
+    }
+    out
+}
+
+/// Each page's pair, as the zigzag-coded difference from the page before
+/// (pages come in pair order, so mostly one digit), so that a search in
+/// both languages can show a pair once before any page file is loaded.
+fn pairs(pages: &[PageInfo]) -> String {
+    let mut out = String::with_capacity(pages.len());
+    let mut prev = 0i64;
+    for p in pages {
+        let d = p.pair as i64 - prev;
+        varint(
+            &mut out,
+            if d >= 0 {
+                (d * 2) as u32
+            } else {
+                (-d * 2 - 1) as u32
+            },
+        );
+        prev = p.pair as i64;
+    }
+    out
 }
 
 /// Section titles repeat on every page of a section: a table of them, in
@@ -180,15 +225,24 @@ mod tests {
     }
 
     #[test]
-    fn targets_are_page_deltas() {
+    fn targets_are_counted_per_page() {
         let t = |page| Target {
             page,
             anchor: "",
             heading: "",
             text: "",
         };
-        let targets = [t(0), t(0), t(1), t(1), t(40)];
-        assert_eq!(decode(&docs(&targets)), [0, 0, 1, 0, 39]);
+        let targets = [t(0), t(0), t(1), t(1), t(3)];
+        assert_eq!(decode(&counts(&targets, 5)), [2, 2, 0, 1, 0]);
+    }
+
+    #[test]
+    fn pairs_are_zigzag_differences() {
+        let pages: Vec<PageInfo> = [0, 1, 2, 40, 39, 39]
+            .into_iter()
+            .map(|pair| PageInfo { pair, ..page("") })
+            .collect();
+        assert_eq!(decode(&pairs(&pages)), [0, 2, 2, 76, 1, 0]);
     }
 
     #[test]

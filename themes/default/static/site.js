@@ -117,32 +117,49 @@
      the search field, or on the search page with a query (?q=). They are
      <script> elements (file:// allows no fetch), requested at once and run
      in the order asked for (async = false), so nothing waits for a round
-     trip; search.js asks for more through BrugLoader.search. */
-  var ENGINE = ["static/search/search.js", "static/search/analysis-data.js",
-    "static/search/snowball/dutch-stemmer.global.min.js",
-    "static/search/snowball/german-stemmer.global.min.js", "static/search/analyze.js"];
+     trip; search.js asks for more through BrugLoader.search. The stemmer
+     of each language searched (only those) follows as soon as the
+     analysis data has named it. */
+  var ENGINE = ["static/search/search.js", "static/search/analysis-data.js", "static/search/analyze.js"];
   var requested = {};
+  var stemming = [];
   var loader = root.BrugLoader = {
     /* Whether a script failed to load; onfail (set by search.js) hears it. */
     failed: false,
     onfail: null,
+    /* onloaded (set by search.js) hears every script of the loader run. */
+    onloaded: null,
     /* Adds the script at src once, to run in order after those before. */
-    load: function (src) {
+    load: function (src, then) {
       if (requested[src]) return;
       requested[src] = true;
       var s = document.createElement("script");
       s.src = src;
       s.async = false;
+      s.onload = function () {
+        if (then) then();
+        if (loader.onloaded) loader.onloaded();
+      };
       s.onerror = function () {
         loader.failed = true;
         if (loader.onfail) loader.onfail();
       };
       document.head.appendChild(s);
     },
-    /* The engine and the index of each of langs; base leads to the site root. */
+    /* The engine, the index and the stemmer of each of langs; base leads
+       to the site root. */
     search: function (base, langs) {
-      ENGINE.forEach(function (f) { loader.load(base + f); });
+      stemming = stemming.concat(langs);
+      ENGINE.forEach(function (f) { loader.load(base + f, f.indexOf("analysis-data") >= 0 ? stemmers : null); });
       langs.forEach(function (lang) { loader.load(base + "search/index-" + lang + ".js"); });
+      if (root.BrugAnalysisData) stemmers();
+      function stemmers() {
+        var languages = root.BrugAnalysisData.languages;
+        stemming.forEach(function (lang) {
+          var l = Object.prototype.hasOwnProperty.call(languages, lang) ? languages[lang] : null;
+          if (l) loader.load(base + "static/search/snowball/" + l.stemmer + "-stemmer.global.min.js");
+        });
+      }
     }
   };
 

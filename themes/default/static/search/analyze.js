@@ -5,8 +5,8 @@
  * and their order are described there, and tests/search_parity.rs checks both
  * sides on every word of the handbook. Change the two together.
  *
- * Load after analysis-data.js and snowball/dutch-stemmer.global.min.js and
- * snowball/german-stemmer.global.min.js; plain script, no modules, so it also
+ * Load after analysis-data.js; the stemmer of a language (snowball/*.js)
+ * must be there before its first use (see ready); plain script, no modules, so it also
  * works from file://. Under node, evaluate those scripts first (vm) and then
  * require this file.
  */
@@ -239,6 +239,13 @@
     /** The stem of a folded word of a-z; anything else unchanged. */
     stem: function (folded, lang) { return stem(prepare(lang), String(folded)); },
     isStopword: function (folded, lang) { return prepare(lang).stopwords.has(folded); },
+    /** Whether the data and the stemmer of lang are loaded (each page
+        loads the stemmer of the languages it searches only). */
+    ready: function (lang) {
+      var data = root.BrugAnalysisData;
+      var language = data && Object.prototype.hasOwnProperty.call(data.languages, lang) ? data.languages[lang] : null;
+      return !!language && typeof root[STEMMERS[language.stemmer]] === 'function';
+    },
     vocab: vocabSet
   };
 

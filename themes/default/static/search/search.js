@@ -12,10 +12,14 @@
                values as base-32 varints (digits 0-9a-v end a number,
                A-Z@$%&*+ continue it); a value is score*2 + 1 when the term
                is in the page title
-     docs      per target (a page's intro or one of its sections) the delta
-               of its page number, as varints
+     counts    per page, the number of its targets (its intro and its
+               sections, in order), as varints
+     pairs     per page, its pair: zigzag-coded differences, as varints
      groups    section titles; pages refer to them by number
-     pages     [title, url, group, pair, other url, other lang]
+     pages     [title, url, group, other url, other lang] per page, in the
+               index of a small handbook; else in page files of page_chunk
+               pages (search/pages-LANG-K.js calls BrugSearch.pages),
+               loaded for the results shown
      vocab     the words compounds are split into
      chunk     targets per text chunk (search/text-LANG-K.js calls
                BrugSearch.text with [anchor, heading, text] per target) */
@@ -96,6 +100,22 @@
 
   function shardOf(ix, t) {
     return lowerBound(ix.shards, t + 1) - 1;
+  }
+
+  /* How many of the hits' page files (titles, URLs) are not loaded;
+     starts loading them. */
+  function missingPages(hits) {
+    var missing = 0;
+    hits.forEach(function (hit) {
+      var ix = indexes[hit.lang];
+      if (ix.info[hit.page]) return;
+      missing++;
+      var key = "pages-" + hit.lang + "-" + Math.floor(hit.page / ix.page_chunk);
+      if (waiting[key]) return;
+      waiting[key] = true;
+      load(ix.base + "search/" + key + ".js");
+    });
+    return missing;
   }
 
   /* Shards the ids need that are not loaded; starts loading them. */
@@ -223,8 +243,8 @@
       ix.matched = new Uint8Array(n);
       ix.inTitle = new Uint8Array(n);
       ix.wordTitle = new Uint8Array(n);
-      ix.pageKey = new Float64Array(ix.pages.length);
-      ix.pageDoc = new Int32Array(ix.pages.length);
+      ix.pageKey = new Float64Array(ix.pair.length);
+      ix.pageDoc = new Int32Array(ix.pair.length);
     }
     return ix;
   }
@@ -239,6 +259,10 @@
   function search(lang, query, typing) {
     var ix = indexes[lang];
     if (!ix) return null;
+    // The same query again (each page file that arrives runs it again)
+    // with the same postings: the same hits.
+    var key = (typing ? "t" : "f") + ix.shardCount + "\u0000" + query;
+    if (ix.last && ix.last.key === key) return ix.last.hits;
     var words = parse(query, lang, ix, typing);
     var all = [];
     words.forEach(function (w) { all = all.concat(w.ids); });
@@ -291,6 +315,7 @@
       ix.acc[doc] = 0; ix.matched[doc] = 0; ix.inTitle[doc] = 0;
     }
     for (i = 0; i < pagesHit.length; i++) ix.pageKey[pagesHit[i]] = 0;
+    ix.last = { key: key, hits: hits };
     return hits;
   }
 
@@ -306,7 +331,7 @@
       typos = lang === reader ? hits.typos.concat(typos) : typos.concat(hits.typos);
       found = found.concat(hits.found);
       hits.forEach(function (hit) {
-        var pair = indexes[lang].pages[hit.page][3];
+        var pair = indexes[lang].pair[hit.page];
         var prev = byPair.get(pair);
         var better = !prev || (hit.lang === reader && prev.lang !== reader) ||
           (prev.lang !== reader && rank(hit, prev) < 0);
@@ -437,7 +462,7 @@
     var next = function () { spelled(hits, typo, i + 1, done); };
     if (hit.lang !== typo.lang) return next();
     var ix = indexes[hit.lang];
-    var inTitle = writing(ix.pages[ix.docPage[hit.doc]][0], typo, ix);
+    var inTitle = writing((ix.info[hit.page] || [""])[0], typo, ix);
     if (inTitle) return done(inTitle);
     textOf(hit, function (entry) {
       var inText = writing(entry[1] + " " + entry[2], typo, ix);
@@ -473,7 +498,11 @@
   var failed = !!(loader && loader.failed);
   var listeners = [];
   function notify() { listeners.slice().forEach(function (f) { f(); }); }
-  if (loader) loader.onfail = function () { failed = true; notify(); };
+  if (loader) {
+    loader.onfail = function () { failed = true; notify(); };
+    // A stemmer arrives after the analysis data named it.
+    loader.onloaded = notify;
+  }
 
   /* The analysis and the indexes of `langs`: the loader requests each
      once (the analysis came with this script) and runs them in order. */
@@ -481,11 +510,14 @@
     if (loader) loader.search(base, langs.filter(function (lang) { return !indexes[lang]; }));
   }
 
-  /* After the index, the remaining postings shards load one by one when
-     the browser is idle, so that later words rarely wait for one. */
+  /* After the index of a handbook with at most PREFETCH_MAX shards, the
+     other shards load one by one when the browser is idle, so that later
+     words rarely wait for one; a larger handbook's readers load only the
+     shards their words need. */
+  var PREFETCH_MAX = 4;
   function prefetch(lang) {
     var ix = indexes[lang];
-    if (!ix) return;
+    if (!ix || ix.shards.length > PREFETCH_MAX) return;
     var idle = root.requestIdleCallback || function (f) { return setTimeout(f, 50); };
     var k = 0;
     (function next() {
@@ -499,12 +531,22 @@
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
-      var nums = decode(data.docs);
-      data.docPage = new Int32Array(nums.length);
-      for (var i = 0, page = 0; i < nums.length; i++) {
-        page += nums[i];
-        data.docPage[i] = page;
+      var counts = decode(data.counts), targets = 0, i;
+      for (i = 0; i < counts.length; i++) targets += counts[i];
+      data.docPage = new Int32Array(targets);
+      for (var page = 0, t = 0; page < counts.length; page++) {
+        for (var c = 0; c < counts[page]; c++) data.docPage[t++] = page;
       }
+      var zigzag = decode(data.pairs);
+      data.pair = new Int32Array(zigzag.length);
+      for (i = 0, page = 0; i < zigzag.length; i++) {
+        var v = zigzag[i];
+        page += (v & 1) ? -((v + 1) >> 1) : v >> 1;
+        data.pair[i] = page;
+      }
+      data.info = data.pages || new Array(counts.length);
+      data.shardCount = 0;
+      delete data.pages;
       data.post = data.postings || new Array(data.terms.length);
       data.decoded = new Array(data.terms.length);
       data.shardLoaded = data.postings ? [true] : [];
@@ -522,6 +564,14 @@
       if (!ix) return;
       for (var i = 0; i < list.length; i++) ix.post[ix.shards[k] + i] = list[i];
       ix.shardLoaded[k] = true;
+      ix.shardCount++;
+      notify();
+    },
+    /* Called by search/pages-LANG-K.js: pages k * page_chunk … */
+    pages: function (lang, k, list) {
+      var ix = indexes[lang];
+      if (!ix) return;
+      for (var i = 0; i < list.length; i++) ix.info[k * ix.page_chunk + i] = list[i];
       notify();
     },
     /* Called by search/text-LANG-K.js. */
@@ -541,7 +591,7 @@
       var t = hitTarget(hit);
       return { title: t.title, href: t.href, lang: t.lang };
     },
-    ready: function (lang) { return !!indexes[lang] && !!root.BrugAnalyze; }
+    ready: function (lang) { return !!indexes[lang] && !!root.BrugAnalyze && root.BrugAnalyze.ready(lang); }
   };
   var currentBase = "";
   root.BrugSearch = api;
@@ -561,7 +611,7 @@
 
   function hitTarget(hit) {
     var ix = indexes[hit.lang];
-    var page = ix.pages[ix.docPage[hit.doc]];
+    var page = ix.info[hit.page] || ["", "", 0, "", ""];
     var entry = entryOf(hit) || ["", "", ""];
     return {
       title: page[0],
@@ -569,8 +619,8 @@
       href: resultUrl(ix.base, page[1]) + (entry[0] ? "#" + entry[0] : ""),
       section: ix.groups[page[2]] || "",
       heading: entry[1],
-      other: page[4] ? resultUrl(ix.base, page[4]) : null,
-      otherLang: page[5],
+      other: page[3] ? resultUrl(ix.base, page[3]) : null,
+      otherLang: page[4],
       lang: hit.lang
     };
   }
@@ -648,8 +698,9 @@
       }
       var typing = !/\s$/.test(q);
       var hits = wanted.length > 1 ? searchBoth(wanted, lang, q, typing) : search(lang, q, typing);
-      // null: postings are loading; a listener runs this again.
-      if (hits) render(hits.slice(0, 8), hits.total, hits);
+      // null: postings are loading; so may the pages shown be. A listener
+      // runs this again.
+      if (hits && !missingPages(hits.slice(0, 8))) render(hits.slice(0, 8), hits.total, hits);
     }
 
     var renders = 0;
@@ -758,7 +809,7 @@
     listeners.push(function show() {
       if (!wanted.every(function (l) { return api.ready(l); })) return;
       var hits = wanted.length > 1 ? searchBoth(wanted, lang, q, false) : search(lang, q, false);
-      if (!hits) return;
+      if (!hits || missingPages(hits.slice(0, 50))) return;
       listeners.splice(listeners.indexOf(show), 1);
       list.textContent = "";
       hits.slice(0, 50).forEach(function (hit) {
