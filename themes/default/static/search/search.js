@@ -261,8 +261,8 @@
     if (!ix) return null;
     // The same query again (each page file that arrives runs it again)
     // with the same postings: the same hits.
-    var key = (typing ? "t" : "f") + ix.shardCount + "\u0000" + query;
-    if (ix.last && ix.last.key === key) return ix.last.hits;
+    var asked = (typing ? "t" : "f") + ix.shardCount + "\u0000" + query;
+    if (ix.last && ix.last.asked === asked) return ix.last.hits;
     var words = parse(query, lang, ix, typing);
     var all = [];
     words.forEach(function (w) { all = all.concat(w.ids); });
@@ -315,7 +315,7 @@
       ix.acc[doc] = 0; ix.matched[doc] = 0; ix.inTitle[doc] = 0;
     }
     for (i = 0; i < pagesHit.length; i++) ix.pageKey[pagesHit[i]] = 0;
-    ix.last = { key: key, hits: hits };
+    ix.last = { asked: asked, hits: hits };
     return hits;
   }
 
