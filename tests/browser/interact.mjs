@@ -194,7 +194,7 @@ try {
     await input.focus();
     await page.waitForFunction(() => !!window.BrugSearch && window.BrugSearch.ready('nl'), null, { timeout: 5000 }).catch(() => {});
     check('focusing the search field loads the engine, the analysis and the index',
-      ['static/search/search.js', 'static/search/analyze.js', 'search/index-nl.js'].every((f) => engine.includes(f)), engine.join(', '));
+      ['static/search/search.js', 'static/search/search-ui.js', 'static/search/analyze.js', 'search/index-nl.js'].every((f) => engine.includes(f)), engine.join(', '));
     check('and the stemmer of the page\'s language only',
       engine.includes('static/search/snowball/dutch-stemmer.global.min.js') && !engine.some((f) => f.includes('german-stemmer')), engine.join(', '));
     await input.pressSequentially('kerngroep', { delay: 30 });

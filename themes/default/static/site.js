@@ -120,7 +120,8 @@
      trip; search.js asks for more through BrugLoader.search. The stemmer
      of each language searched (only those) follows as soon as the
      analysis data has named it. */
-  var ENGINE = ["static/search/search.js", "static/search/analysis-data.js", "static/search/analyze.js"];
+  var ENGINE = ["static/search/search.js", "static/search/search-ui.js", "static/search/analysis-data.js",
+    "static/search/analyze.js"];
   var requested = {};
   var stemming = [];
   var loader = root.BrugLoader = {
