@@ -34,7 +34,36 @@ fn index(f: &Fixture, lang: &str) -> Value {
         .strip_prefix("BrugSearch.index(")
         .and_then(|s| s.trim_end().strip_suffix(");"))
         .expect("index file shape");
-    serde_json::from_str(json).expect("index is JSON")
+    let mut ix: Value = serde_json::from_str(json).expect("index is JSON");
+    for key in ["terms", "vocab"] {
+        let list = unfront(ix[key].as_str().expect("a front-coded list"));
+        ix[key] = serde_json::json!(list);
+    }
+    ix
+}
+
+/// The items of a front-coded list: per item the length of the prefix it
+/// shares with the one before (UTF-16 units) as a varint, then the rest;
+/// items separated by spaces.
+fn unfront(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if s.is_empty() {
+        return out;
+    }
+    for item in s.split(' ') {
+        let digits = item
+            .find(|c: char| "0123456789abcdefghijklmnopqrstuv".contains(c))
+            .expect("a varint")
+            + 1;
+        let shared = varints(&item[..digits])[0] as usize;
+        let prev: Vec<u16> = out
+            .last()
+            .map_or(Vec::new(), |p| p.encode_utf16().collect());
+        let mut term = String::from_utf16(&prev[..shared]).expect("whole characters");
+        term.push_str(&item[digits..]);
+        out.push(term);
+    }
+    out
 }
 
 /// The numbers of a string of the index's base-32 varints (0-9a-v end a

@@ -42,6 +42,34 @@ pub(super) fn json_list<'a>(out: &mut String, items: impl Iterator<Item = &'a st
     out.push(']');
 }
 
+/// Appends sorted `items` front-coded, as one JSON string: each item is
+/// the length of the prefix it shares with the one before (in UTF-16
+/// units, as the browser slices strings, never inside a character) as a
+/// varint, then the rest; items are separated by spaces, which no term or
+/// vocabulary word holds. Sorted terms share long prefixes: the shipped
+/// handbook's terms and vocabulary shrink by about half.
+pub(super) fn front_coded<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    let mut coded = String::new();
+    let mut prev = "";
+    for (i, item) in items.enumerate() {
+        debug_assert!(!item.contains(' '), "{item:?}");
+        if i > 0 {
+            coded.push(' ');
+        }
+        // Bytes of the longest common prefix, whole characters only.
+        let shared = prev
+            .char_indices()
+            .zip(item.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((at, a), _)| at + a.len_utf8());
+        varint(&mut coded, prev[..shared].encode_utf16().count() as u32);
+        coded.push_str(&item[shared..]);
+        prev = item;
+    }
+    out.push_str(&json(&coded));
+}
+
 /// The numbers of a string of varints, as the browser reads them.
 #[cfg(test)]
 pub(super) fn decode(s: &str) -> Vec<u32> {
@@ -71,6 +99,19 @@ mod tests {
         }
         assert_eq!(decode(&s), values);
         assert!(!s.contains('"') && !s.contains('\\'));
+    }
+
+    #[test]
+    fn sorted_lists_are_front_coded_in_utf16_units() {
+        let mut out = String::new();
+        front_coded(
+            &mut out,
+            ["aanpak", "aanpassen", "beleid", "ĳs", "ĳsje", "𝔞b", "𝔞c"].into_iter(),
+        );
+        assert_eq!(out, "\"0aanpak 5ssen 0beleid 0ĳs 2je 0𝔞b 2c\"");
+        let mut empty = String::new();
+        front_coded(&mut empty, std::iter::empty());
+        assert_eq!(empty, "\"\"");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! page files (title, URL, section and counterpart of `PAGE_CHUNK` pages
 //! each), which a query loads for the results it shows.
 
-use super::encode::{json, json_list, varint};
+use super::encode::{front_coded, json, json_list, varint};
 use super::targets::Target;
 use super::terms::Terms;
 use super::{PageInfo, CHUNK};
@@ -71,7 +71,7 @@ impl Index<'_, '_> {
             json(self.code),
             self.text_bytes
         );
-        json_list(&mut js, self.terms.sorted.iter().map(String::as_str));
+        front_coded(&mut js, self.terms.sorted.iter().map(String::as_str));
         js.push_str(",\"shards\":");
         js.push_str(&serde_json::to_string(shards).unwrap_or_else(|_| "[]".into()));
         if inline {
@@ -88,7 +88,7 @@ impl Index<'_, '_> {
         );
         json_list(&mut js, groups.iter().copied());
         js.push_str(",\"vocab\":");
-        json_list(&mut js, self.terms.vocab.iter());
+        front_coded(&mut js, self.terms.vocab.iter());
         js.push_str("});\n");
         js
     }

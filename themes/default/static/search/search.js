@@ -8,7 +8,9 @@
    the index (analyze.js mirrors the build's Rust code).
 
    Index format (search/index-LANG.js calls BrugSearch.index):
-     terms     sorted search terms
+     terms     sorted search terms, front-coded in one string: per term the
+               length of the prefix it shares with the term before (UTF-16
+               units) as a varint, then the rest; terms separated by spaces
      shards    first term of each postings shard (search/post-LANG-K.js
                calls BrugSearch.postings): per term, doc-id deltas and
                values as base-32 varints (digits 0-9a-v end a number,
@@ -22,7 +24,7 @@
                index of a small handbook; else in page files of page_chunk
                pages (search/pages-LANG-K.js calls BrugSearch.pages),
                loaded for the results shown
-     vocab     the words compounds are split into
+     vocab     the words compounds are split into, front-coded as terms
      chunk     targets per text chunk (search/text-LANG-K.js calls
                BrugSearch.text with [anchor, heading, text] per target) */
 (function (root) {
@@ -68,6 +70,24 @@
       if (c < 32) { out[n++] = v * 32 + c; v = 0; } else v = v * 32 + (c - 32);
     }
     return out.subarray(0, n);
+  }
+
+  /* The items of a front-coded list (see terms above). */
+  function unfront(s) {
+    var out = [], prev = "";
+    if (!s) return out;
+    var items = s.split(" ");
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i], n = 0, j = 0;
+      for (; j < item.length; j++) {
+        var c = DIGIT[item.charCodeAt(j)];
+        if (c < 32) { n = n * 32 + c; j++; break; }
+        n = n * 32 + (c - 32);
+      }
+      prev = prev.slice(0, n) + item.slice(j);
+      out.push(prev);
+    }
+    return out;
   }
 
   /* The postings of term t: doc ids and values, decoded once. */
@@ -555,6 +575,8 @@
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
+      data.terms = unfront(data.terms);
+      data.vocab = unfront(data.vocab);
       var counts = decode(data.counts), targets = 0, i;
       for (i = 0; i < counts.length; i++) targets += counts[i];
       data.docPage = new Int32Array(targets);
