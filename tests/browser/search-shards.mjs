@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // search-shards.mjs — the header search of a site whose postings come in
 // shards, from file:// in headless Chromium: typing several words loads
-// the shards they need on demand and shows results for each, with titles
+// the shards they need on demand (and no other: a handbook of more than
+// four shards fetches none ahead) and shows results for each, with titles
 // from the few page files those results need.
 //
 //   node tests/browser/search-shards.mjs SITE WORD...
@@ -52,6 +53,9 @@ try {
   check('the titles came from a few page files, not all', pageFiles.size > 0 && pageFiles.size <= 8 * words.length && pageFiles.size < allPageFiles,
     `${pageFiles.size} of ${allPageFiles}`);
   check('the words needed more than one postings shard', shards.size > 1, `${[...shards]}`);
+  // More than four shards: none is fetched ahead, only those the words need.
+  const allShards = fs.readdirSync(path.join(site, 'search')).filter((f) => /^post-nl-\d+\.js$/.test(f)).length;
+  check('and loaded only those, not all', allShards > 4 && shards.size < allShards, `${shards.size} of ${allShards}`);
   check('no request left file: and no page error', problems.length === 0, problems.join('; '));
 } finally {
   await browser.close();
