@@ -1,19 +1,23 @@
-//! The files the browser loads: the index script (terms, shard starts,
-//! each page's number of targets and pair, compound vocabulary) and, for a
+//! The files the browser loads: the index script (terms and compound
+//! vocabulary, shard starts, each page's number of targets and pair) and, for a
 //! handbook with more than one shard's worth, the postings shards and the
 //! page files (title, URL, section and counterpart of `PAGE_CHUNK` pages
 //! each), which a query loads for the results it shows.
 
-use super::encode::{front_coded, json, json_list, varint};
+use super::encode::{dictionary, json, json_list, varint};
 use super::targets::Target;
 use super::terms::Terms;
 use super::{PageInfo, CHUNK};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-/// About this many bytes of postings per shard file; a handbook with one
-/// shard's worth has its postings inside the index file.
-const SHARD_BYTES: usize = 64 * 1024;
+/// A shard file holds about a `SHARDS`th of the postings, but no less
+/// than `SHARD_MIN` and no more than `SHARD_MAX` bytes: a small handbook's
+/// query loads the few KB its words need, not all postings, and a large
+/// one keeps its number of files down.
+const SHARDS: usize = 32;
+const SHARD_MIN: usize = 4 * 1024;
+const SHARD_MAX: usize = 64 * 1024;
 /// Pages per page file: the first results need the titles and URLs of
 /// eight pages, so each of those loads a few KB, not every page's.
 pub const PAGE_CHUNK: usize = 32;
@@ -67,11 +71,15 @@ impl Index<'_, '_> {
         let mut js = String::with_capacity(1 << 16);
         let _ = write!(
             js,
-            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"page_chunk\":{PAGE_CHUNK},\"text_bytes\":{},\"terms\":",
+            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"page_chunk\":{PAGE_CHUNK},\"text_bytes\":{},\"words\":",
             json(self.code),
             self.text_bytes
         );
-        front_coded(&mut js, self.terms.sorted.iter().map(String::as_str));
+        dictionary(
+            &mut js,
+            self.terms.sorted.iter().map(String::as_str),
+            self.terms.vocab.iter(),
+        );
         js.push_str(",\"shards\":");
         js.push_str(&serde_json::to_string(shards).unwrap_or_else(|_| "[]".into()));
         if inline {
@@ -87,8 +95,6 @@ impl Index<'_, '_> {
             json(&pairs(self.pages))
         );
         json_list(&mut js, groups.iter().copied());
-        js.push_str(",\"vocab\":");
-        front_coded(&mut js, self.terms.vocab.iter());
         js.push_str("});\n");
         js
     }
@@ -110,12 +116,14 @@ impl Index<'_, '_> {
 }
 
 /// The first term of each shard: a new shard starts once the one before
-/// holds `SHARD_BYTES` (counting three bytes of JSON around each list).
+/// holds the shard size (counting three bytes of JSON around each list).
 fn shard_starts(postings: &[String]) -> Vec<usize> {
+    let total: usize = postings.iter().map(|p| p.len() + 3).sum();
+    let limit = (total / SHARDS).clamp(SHARD_MIN, SHARD_MAX);
     let mut shards: Vec<usize> = Vec::new();
-    let mut size = SHARD_BYTES;
+    let mut size = limit;
     for (t, p) in postings.iter().enumerate() {
-        if size >= SHARD_BYTES {
+        if size >= limit {
             shards.push(t);
             size = 0;
         }
@@ -220,8 +228,14 @@ mod tests {
         assert!(shard_starts(&[]).is_empty());
         let small = vec!["x".repeat(10); 5];
         assert_eq!(shard_starts(&small), [0]);
-        let big = vec!["x".repeat(SHARD_BYTES / 2); 5];
-        assert_eq!(shard_starts(&big), [0, 2, 4]);
+        // A small handbook's postings: shards of SHARD_MIN.
+        let some = vec!["x".repeat(SHARD_MIN / 2); 5];
+        assert_eq!(shard_starts(&some), [0, 2, 4]);
+        // A larger one: a SHARDS-th of the whole, up to SHARD_MAX.
+        let more = vec!["x".repeat(SHARD_MIN); SHARDS * 4];
+        assert_eq!(shard_starts(&more).len(), SHARDS);
+        let big = vec!["x".repeat(SHARD_MAX / 2); SHARDS * 4];
+        assert_eq!(shard_starts(&big).len(), SHARDS * 2);
     }
 
     #[test]
