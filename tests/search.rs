@@ -35,35 +35,36 @@ fn index(f: &Fixture, lang: &str) -> Value {
         .and_then(|s| s.trim_end().strip_suffix(");"))
         .expect("index file shape");
     let mut ix: Value = serde_json::from_str(json).expect("index is JSON");
-    for key in ["terms", "vocab"] {
-        let list = unfront(ix[key].as_str().expect("a front-coded list"));
-        ix[key] = serde_json::json!(list);
-    }
+    let (terms, vocab) = undictionary(ix["words"].as_str().expect("a front-coded list"));
+    ix["terms"] = serde_json::json!(terms);
+    ix["vocab"] = serde_json::json!(vocab);
     ix
 }
 
-/// The items of a front-coded list: per item the length of the prefix it
-/// shares with the one before (UTF-16 units) as a varint, then the rest;
-/// items separated by spaces.
-fn unfront(s: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if s.is_empty() {
-        return out;
-    }
-    for item in s.split(' ') {
+/// The terms and the compound vocabulary of the index's dictionary: per
+/// word the length of the prefix it shares with the word before (UTF-16
+/// units) times 3 plus its kind (0 term, 1 vocabulary, 2 both) as a
+/// varint, then the rest; words separated by spaces.
+fn undictionary(s: &str) -> (Vec<String>, Vec<String>) {
+    let (mut terms, mut vocab) = (Vec::new(), Vec::new());
+    let mut prev: Vec<u16> = Vec::new();
+    for item in s.split(' ').filter(|_| !s.is_empty()) {
         let digits = item
             .find(|c: char| "0123456789abcdefghijklmnopqrstuv".contains(c))
             .expect("a varint")
             + 1;
-        let shared = varints(&item[..digits])[0] as usize;
-        let prev: Vec<u16> = out
-            .last()
-            .map_or(Vec::new(), |p| p.encode_utf16().collect());
-        let mut term = String::from_utf16(&prev[..shared]).expect("whole characters");
-        term.push_str(&item[digits..]);
-        out.push(term);
+        let n = varints(&item[..digits])[0] as usize;
+        let mut word = String::from_utf16(&prev[..n / 3]).expect("whole characters");
+        word.push_str(&item[digits..]);
+        if n % 3 != 1 {
+            terms.push(word.clone());
+        }
+        if n % 3 != 0 {
+            vocab.push(word.clone());
+        }
+        prev = word.encode_utf16().collect();
     }
-    out
+    (terms, vocab)
 }
 
 /// The numbers of a string of the index's base-32 varints (0-9a-v end a

@@ -42,16 +42,57 @@ pub(super) fn json_list<'a>(out: &mut String, items: impl Iterator<Item = &'a st
     out.push(']');
 }
 
+/// Appends the sorted terms and the sorted compound vocabulary as one
+/// front-coded list (see `front_coded`) of the words in either, each marked
+/// with its `Kind`. Most vocabulary words are a term or share a term's
+/// start, so the shipped handbook's dictionary is a third smaller than the
+/// two lists apart (nl 28.3 → 18.1 KB).
+pub(super) fn dictionary<'a>(
+    out: &mut String,
+    terms: impl Iterator<Item = &'a str>,
+    vocab: impl Iterator<Item = &'a str>,
+) {
+    let mut terms = terms.peekable();
+    let mut vocab = vocab.peekable();
+    let merged = std::iter::from_fn(|| {
+        let kind = match (terms.peek(), vocab.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => Kind::Term,
+            (None, Some(_)) => Kind::Vocab,
+            (Some(t), Some(v)) => match t.cmp(v) {
+                std::cmp::Ordering::Less => Kind::Term,
+                std::cmp::Ordering::Greater => Kind::Vocab,
+                std::cmp::Ordering::Equal => Kind::Both,
+            },
+        };
+        let word = match kind {
+            Kind::Term => terms.next(),
+            Kind::Vocab => vocab.next(),
+            Kind::Both => vocab.next().and(terms.next()),
+        };
+        word.map(|w| (w, kind))
+    });
+    front_coded(out, merged);
+}
+
+/// What a word of the dictionary is: a search term, a word compounds are
+/// split into, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Term = 0,
+    Vocab = 1,
+    Both = 2,
+}
+
 /// Appends sorted `items` front-coded, as one JSON string: each item is
 /// the length of the prefix it shares with the one before (in UTF-16
-/// units, as the browser slices strings, never inside a character) as a
-/// varint, then the rest; items are separated by spaces, which no term or
-/// vocabulary word holds. Sorted terms share long prefixes: the shipped
-/// handbook's terms and vocabulary shrink by about half.
-pub(super) fn front_coded<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+/// units, as the browser slices strings, never inside a character) times
+/// three plus its kind, as a varint, then the rest; items are separated by
+/// spaces, which no term or vocabulary word holds.
+fn front_coded<'a>(out: &mut String, items: impl Iterator<Item = (&'a str, Kind)>) {
     let mut coded = String::new();
     let mut prev = "";
-    for (i, item) in items.enumerate() {
+    for (i, (item, kind)) in items.enumerate() {
         debug_assert!(!item.contains(' '), "{item:?}");
         if i > 0 {
             coded.push(' ');
@@ -63,7 +104,8 @@ pub(super) fn front_coded<'a>(out: &mut String, items: impl Iterator<Item = &'a 
             .take_while(|((_, a), b)| a == b)
             .last()
             .map_or(0, |((at, a), _)| at + a.len_utf8());
-        varint(&mut coded, prev[..shared].encode_utf16().count() as u32);
+        let units = prev[..shared].encode_utf16().count() as u32;
+        varint(&mut coded, units * 3 + kind as u32);
         coded.push_str(&item[shared..]);
         prev = item;
     }
@@ -104,14 +146,24 @@ mod tests {
     #[test]
     fn sorted_lists_are_front_coded_in_utf16_units() {
         let mut out = String::new();
-        front_coded(
-            &mut out,
-            ["aanpak", "aanpassen", "beleid", "ĳs", "ĳsje", "𝔞b", "𝔞c"].into_iter(),
-        );
-        assert_eq!(out, "\"0aanpak 5ssen 0beleid 0ĳs 2je 0𝔞b 2c\"");
+        let words = ["aanpak", "aanpassen", "beleid", "ĳs", "ĳsje", "𝔞b", "𝔞c"];
+        front_coded(&mut out, words.into_iter().map(|w| (w, Kind::Term)));
+        // Shared units × 3 (+ the kind, 0 here): 5 → 15 = "f", 2 → 6.
+        assert_eq!(out, "\"0aanpak fssen 0beleid 0ĳs 6je 0𝔞b 6c\"");
         let mut empty = String::new();
         front_coded(&mut empty, std::iter::empty());
         assert_eq!(empty, "\"\"");
+    }
+
+    #[test]
+    fn terms_and_vocabulary_share_one_list_with_kinds() {
+        let mut out = String::new();
+        let terms = ["aanpak", "beleid", "zz"];
+        let vocab = ["aanpakken", "beleid", "visie"];
+        dictionary(&mut out, terms.into_iter(), vocab.into_iter());
+        // aanpak term (0·3+0), aanpakken vocab (6·3+1 = 19 = "j"), beleid
+        // both (0·3+2), visie vocab (1), zz term (0).
+        assert_eq!(out, "\"0aanpak jken 2beleid 1visie 0zz\"");
     }
 
     #[test]

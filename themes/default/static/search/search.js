@@ -8,9 +8,11 @@
    the index (analyze.js mirrors the build's Rust code).
 
    Index format (search/index-LANG.js calls BrugSearch.index):
-     terms     sorted search terms, front-coded in one string: per term the
-               length of the prefix it shares with the term before (UTF-16
-               units) as a varint, then the rest; terms separated by spaces
+     words     the sorted search terms and the words compounds are split
+               into, front-coded in one string: per word the length of the
+               prefix it shares with the word before (UTF-16 units) times 3
+               plus its kind (0 term, 1 compound word, 2 both) as a varint,
+               then the rest; words separated by spaces
      shards    first term of each postings shard (search/post-LANG-K.js
                calls BrugSearch.postings): per term, doc-id deltas and
                values as base-32 varints (digits 0-9a-v end a number,
@@ -24,7 +26,6 @@
                index of a small handbook; else in page files of page_chunk
                pages (search/pages-LANG-K.js calls BrugSearch.pages),
                loaded for the results shown
-     vocab     the words compounds are split into, front-coded as terms
      chunk     targets per text chunk (search/text-LANG-K.js calls
                BrugSearch.text with [anchor, heading, text] per target) */
 (function (root) {
@@ -72,10 +73,11 @@
     return out.subarray(0, n);
   }
 
-  /* The items of a front-coded list (see terms above). */
-  function unfront(s) {
-    var out = [], prev = "";
-    if (!s) return out;
+  /* The terms and the compound vocabulary of a front-coded dictionary
+     (see words above), into ix.terms and ix.vocab. */
+  function undictionary(ix, s) {
+    var terms = ix.terms = [], vocab = ix.vocab = [], prev = "";
+    if (!s) return;
     var items = s.split(" ");
     for (var i = 0; i < items.length; i++) {
       var item = items[i], n = 0, j = 0;
@@ -84,10 +86,11 @@
         if (c < 32) { n = n * 32 + c; j++; break; }
         n = n * 32 + (c - 32);
       }
-      prev = prev.slice(0, n) + item.slice(j);
-      out.push(prev);
+      var kind = n % 3;
+      prev = prev.slice(0, (n - kind) / 3) + item.slice(j);
+      if (kind !== 1) terms.push(prev);
+      if (kind !== 0) vocab.push(prev);
     }
-    return out;
   }
 
   /* The postings of term t: doc ids and values, decoded once. */
@@ -575,8 +578,8 @@
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
-      data.terms = unfront(data.terms);
-      data.vocab = unfront(data.vocab);
+      undictionary(data, data.words);
+      delete data.words;
       var counts = decode(data.counts), targets = 0, i;
       for (i = 0; i < counts.length; i++) targets += counts[i];
       data.docPage = new Int32Array(targets);
