@@ -475,3 +475,39 @@ fn a_word_one_or_two_typing_errors_away_is_found_and_corrected() {
     let (_, typos, _) = suggestion(&out, "nl,de", "Lotsen");
     assert!(typos.is_empty(), "{typos:?}");
 }
+
+/// `scripts/bench-search` measures ranking on `bench/search-quality`, a
+/// third-party corpus: it must build, and every query must name a page of
+/// its language, or the benchmark's recall would count a typo as a miss.
+#[test]
+fn the_benchmark_corpus_builds_and_each_query_names_one_of_its_pages() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let corpus = repo().join("bench/search-quality");
+    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
+        .args(["build", "--root"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let queries: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(corpus.join("queries.json")).unwrap(),
+    )
+    .unwrap();
+    for lang in ["nl", "de"] {
+        let n = queries.iter().filter(|q| q["lang"] == lang).count();
+        assert!(n >= 30, "{lang}: {n} queries");
+    }
+    for q in &queries {
+        let (lang, page) = (q["lang"].as_str().unwrap(), q["page"].as_str().unwrap());
+        assert!(!q["q"].as_str().unwrap().trim().is_empty(), "{q}");
+        let file = site.join(lang).join(page).join("index.html");
+        assert!(file.is_file(), "{q}: no page {}", file.display());
+    }
+}
