@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 /// query loads the few KB its words need, not all postings, and a large
 /// one keeps its number of files down.
 const SHARDS: usize = 32;
-const SHARD_MIN: usize = 4 * 1024;
+const SHARD_MIN: usize = 2 * 1024;
 const SHARD_MAX: usize = 64 * 1024;
 /// Pages per page file: the first results need the titles and URLs of
 /// eight pages, so each of those loads a few KB, not every page's.
