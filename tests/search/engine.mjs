@@ -10,8 +10,8 @@ export function loadEngine(site, langs) {
   context.globalThis = context;
   const run = (file) => vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
   const statics = path.join(site, 'static');
-  for (const f of ['search/analysis-data.js', 'search/snowball/dutch-stemmer.global.min.js',
-    'search/snowball/german-stemmer.global.min.js', 'search/analyze.js', 'search/search.js']) {
+  for (const f of ['search/analysis-data.js', 'search/snowball/dutch.js',
+    'search/snowball/german.js', 'search/analyze.js', 'search/search.js']) {
     run(path.join(statics, f));
   }
   for (const lang of langs) {

@@ -17,8 +17,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.join(here, '..', '..', 'themes', 'default', 'static', 'search');
 const scripts = [
   'analysis-data.js',
-  'snowball/dutch-stemmer.global.min.js',
-  'snowball/german-stemmer.global.min.js',
+  'snowball/dutch.js',
+  'snowball/german.js',
   'analyze.js',
 ];
 for (const name of scripts) {

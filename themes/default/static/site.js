@@ -158,7 +158,7 @@
         var languages = root.BrugAnalysisData.languages;
         stemming.forEach(function (lang) {
           var l = Object.prototype.hasOwnProperty.call(languages, lang) ? languages[lang] : null;
-          if (l) loader.load(base + "static/search/snowball/" + l.stemmer + "-stemmer.global.min.js");
+          if (l) loader.load(base + "static/search/snowball/" + l.stemmer + ".js");
         });
       }
     }
