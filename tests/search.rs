@@ -59,7 +59,7 @@ fn undictionary(s: &str) -> (Vec<String>, Vec<String>) {
         if n % 3 != 1 {
             terms.push(word.clone());
         }
-        if n % 3 != 0 {
+        if !n.is_multiple_of(3) {
             vocab.push(word.clone());
         }
         prev = word.encode_utf16().collect();
@@ -496,10 +496,9 @@ fn the_benchmark_corpus_builds_and_each_query_names_one_of_its_pages() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let queries: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(corpus.join("queries.json")).unwrap(),
-    )
-    .unwrap();
+    let queries: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("queries.json")).unwrap())
+            .unwrap();
     for lang in ["nl", "de"] {
         let n = queries.iter().filter(|q| q["lang"] == lang).count();
         assert!(n >= 30, "{lang}: {n} queries");
