@@ -35,7 +35,42 @@ fn index(f: &Fixture, lang: &str) -> Value {
         .and_then(|s| s.trim_end().strip_suffix(");"))
         .expect("index file shape");
     let mut ix: Value = serde_json::from_str(json).expect("index is JSON");
-    let (terms, vocab) = undictionary(ix["words"].as_str().expect("a front-coded list"));
+    // The dictionary's blocks: each starts with the word the index names
+    // and after the number of terms it says.
+    let (starts, _) = undictionary(ix["blocks"].as_str().expect("block starts"));
+    let before = varints(ix["block_terms"].as_str().expect("terms before each block"));
+    let (mut terms, mut vocab) = (Vec::new(), Vec::new());
+    // A small dictionary comes inside the index, a large one in files.
+    let inline = ix.get("words").cloned();
+    let words_file = |k: usize| f.out().join(format!("search/words-{lang}-{k}.js"));
+    assert_eq!(inline.is_some(), !words_file(0).exists());
+    for (k, start) in starts.iter().enumerate() {
+        let coded = match &inline {
+            Some(blocks) => blocks[k].clone(),
+            None => {
+                let js = f.page(&format!("search/words-{lang}-{k}.js"));
+                let args: Value = js
+                    .strip_prefix("BrugSearch.words(")
+                    .and_then(|s| s.trim_end().strip_suffix(");"))
+                    .and_then(|s| serde_json::from_str(&format!("[{s}]")).ok())
+                    .expect("words file shape");
+                assert_eq!(
+                    (args[0].as_str(), args[1].as_u64()),
+                    (Some(lang), Some(k as u64))
+                );
+                args[2].clone()
+            }
+        };
+        let (t, v) = undictionary(coded.as_str().expect("a front-coded block"));
+        let first = t.iter().chain(&v).min().expect("a block holds words");
+        assert_eq!(first, start, "block {k}");
+        assert_eq!(before[k] as usize, terms.len(), "terms before block {k}");
+        terms.extend(t);
+        vocab.extend(v);
+    }
+    assert!(!words_file(starts.len()).exists());
+    assert_eq!(ix["term_count"].as_u64(), Some(terms.len() as u64));
+    vocab.sort();
     ix["terms"] = serde_json::json!(terms);
     ix["vocab"] = serde_json::json!(vocab);
     ix
@@ -272,6 +307,9 @@ fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
     let nl = index(&f, "nl");
     let shards = nl["shards"].as_array().unwrap();
     assert!(shards.len() > 1, "{} shard(s)", shards.len());
+    // 24,000 distinct words: the dictionary comes in blocks, not inline.
+    assert!(nl.get("words").is_none());
+    assert!(f.out().join("search/words-nl-10.js").exists());
     assert!(nl.get("postings").is_none());
     let mut covered = 0;
     for (k, start) in shards.iter().enumerate() {

@@ -26,8 +26,8 @@ pub struct Report {
     pub files: usize,
     pub written: bool,
     pub elapsed: Duration,
-    /// (language, bytes of `search/index-LANG.js`): what a reader loads
-    /// before the first search result.
+    /// (language, bytes of `search/index-LANG.js` and its dictionary's
+    /// blocks): the index a reader's queries read from.
     pub search: Vec<(String, usize)>,
     /// Files written, unchanged and removed in the output folder.
     pub output: Option<crate::build::output::Written>,
@@ -173,8 +173,7 @@ fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
     let measure = |o: &Output| {
-        let lang = o.path.strip_prefix("search/index-");
-        if let Some(lang) = lang.and_then(|p| p.strip_suffix(".js")) {
+        if let Some(lang) = search_language(&o.path) {
             if let Ok(mut s) = search.lock() {
                 s.push((lang.to_string(), o.bytes.len()));
             }
@@ -196,8 +195,22 @@ fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
     report.files = ran.jobs;
     report.written = !matches!(dest, Dest::Check) && report.written_ok(&ran);
     report.diagnostics.extend(ran.diagnostics);
-    report.search = search.into_inner().unwrap_or_default();
+    let mut sizes: std::collections::BTreeMap<String, usize> = Default::default();
+    for (lang, bytes) in search.into_inner().unwrap_or_default() {
+        *sizes.entry(lang).or_default() += bytes;
+    }
+    report.search = sizes.into_iter().collect();
     ran.reads
+}
+
+/// The language of a search index file or of one of its dictionary's
+/// blocks (`search/index-LANG.js`, `search/words-LANG-K.js`).
+fn search_language(path: &str) -> Option<&str> {
+    if let Some(rest) = path.strip_prefix("search/index-") {
+        return rest.strip_suffix(".js");
+    }
+    let rest = path.strip_prefix("search/words-")?.strip_suffix(".js")?;
+    rest.rsplit_once('-').map(|(lang, _)| lang)
 }
 
 /// Writes the site aside and swaps it in, unless a job failed.
@@ -335,5 +348,19 @@ pub fn options(minify: bool) -> RenderOptions {
         minify,
         links: LinkStyle::default(),
         draft: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_language;
+
+    #[test]
+    fn the_index_and_its_dictionary_blocks_count_for_their_language() {
+        assert_eq!(search_language("search/index-nl.js"), Some("nl"));
+        assert_eq!(search_language("search/words-de-12.js"), Some("de"));
+        assert_eq!(search_language("search/words-nl-be-0.js"), Some("nl-be"));
+        assert_eq!(search_language("search/post-nl-0.js"), None);
+        assert_eq!(search_language("nl/index.js"), None);
     }
 }

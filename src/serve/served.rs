@@ -17,8 +17,8 @@ pub fn from_outputs(outputs: Vec<Output>) -> Files {
 /// `files` with `outputs` put in and `removed` taken out. `whole` names
 /// path prefixes whose every file is in `outputs`: a file below one of
 /// them that is not is gone. A language's search index is such a family
-/// when its index is among the outputs (its postings shards and text
-/// chunks can become fewer).
+/// when its index is among the outputs (its postings shards, page files,
+/// dictionary blocks and text chunks can become fewer).
 pub fn patch(files: &Files, outputs: Vec<Output>, removed: &[String], whole: &[String]) -> Files {
     let mut next = files.clone();
     let new: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
@@ -27,8 +27,9 @@ pub fn patch(files: &Files, outputs: Vec<Output>, removed: &[String], whole: &[S
         .iter()
         .filter_map(|p| p.strip_prefix("search/index-")?.strip_suffix(".js"))
     {
-        families.push(format!("search/post-{code}-"));
-        families.push(format!("search/text-{code}-"));
+        for kind in ["post", "pages", "words", "text"] {
+            families.push(format!("search/{kind}-{code}-"));
+        }
     }
     let left_behind: Vec<String> = next
         .keys()
@@ -75,6 +76,8 @@ mod tests {
             output("search/index-nl.js", "i"),
             output("search/text-nl-0.js", "t0"),
             output("search/text-nl-1.js", "t1"),
+            output("search/words-nl-0.js", "w0"),
+            output("search/pages-nl-3.js", "p3"),
             output("search/text-de-1.js", "d1"),
             output("static/old.css", "c"),
             output("nl/term/index.html", "t"),
@@ -106,7 +109,9 @@ mod tests {
             [
                 "nl/term/index.html",
                 "search/index-nl.js",
+                "search/pages-nl-3.js",
                 "search/text-nl-1.js",
+                "search/words-nl-0.js",
                 "static/old.css",
                 "static/site.css"
             ]

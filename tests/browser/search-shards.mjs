@@ -3,7 +3,9 @@
 // shards, from file:// in headless Chromium: typing several words loads
 // the shards they need on demand (and no other: a handbook of more than
 // four shards fetches none ahead) and shows results for each, with titles
-// from the few page files those results need.
+// from the few page files those results need. A site whose dictionary
+// comes in blocks (search/words-nl-K.js) loads the blocks its words need,
+// not all.
 //
 //   node tests/browser/search-shards.mjs SITE WORD...
 //
@@ -30,12 +32,15 @@ try {
   const page = await browser.newPage();
   const shards = new Set();
   const pageFiles = new Set();
+  const blocks = new Set();
   const problems = [];
   page.on('request', (r) => {
     const m = r.url().match(/search\/post-nl-(\d+)\.js$/);
     if (m) shards.add(m[1]);
     const p = r.url().match(/search\/pages-nl-(\d+)\.js$/);
     if (p) pageFiles.add(p[1]);
+    const b = r.url().match(/search\/words-nl-(\d+)\.js$/);
+    if (b) blocks.add(b[1]);
     if (!r.url().startsWith('file:')) problems.push(r.url());
   });
   page.on('pageerror', (e) => problems.push(e.message));
@@ -56,6 +61,11 @@ try {
   // More than four shards: none is fetched ahead, only those the words need.
   const allShards = fs.readdirSync(path.join(site, 'search')).filter((f) => /^post-nl-\d+\.js$/.test(f)).length;
   check('and loaded only those, not all', allShards > 4 && shards.size < allShards, `${shards.size} of ${allShards}`);
+  const allBlocks = fs.readdirSync(path.join(site, 'search')).filter((f) => /^words-nl-\d+\.js$/.test(f)).length;
+  if (allBlocks) {
+    check('the dictionary blocks the words fall in loaded, not all', blocks.size > 0 && blocks.size < allBlocks / 2,
+      `${blocks.size} of ${allBlocks}`);
+  }
   check('no request left file: and no page error', problems.length === 0, problems.join('; '));
 } finally {
   await browser.close();

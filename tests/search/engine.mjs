@@ -17,7 +17,7 @@ export function loadEngine(site, langs) {
   for (const lang of langs) {
     run(path.join(site, 'search', `index-${lang}.js`));
     // A browser loads the postings and texts a query needs; here all.
-    for (const kind of ['post', 'pages', 'text']) {
+    for (const kind of ['words', 'post', 'pages', 'text']) {
       for (let k = 0; fs.existsSync(path.join(site, 'search', `${kind}-${lang}-${k}.js`)); k++) {
         run(path.join(site, 'search', `${kind}-${lang}-${k}.js`));
       }

@@ -42,19 +42,58 @@ pub(super) fn json_list<'a>(out: &mut String, items: impl Iterator<Item = &'a st
     out.push(']');
 }
 
-/// Appends the sorted terms and the sorted compound vocabulary as one
-/// front-coded list (see `front_coded`) of the words in either, each marked
-/// with its `Kind`. Most vocabulary words are a term or share a term's
-/// start, so the shipped handbook's dictionary is a third smaller than the
-/// two lists apart (nl 28.3 → 18.1 KB).
+/// One block of the dictionary: its words front-coded (see
+/// `front_coded`), the first of them, and the number of terms before it.
+pub(super) struct Block<'a> {
+    pub first: &'a str,
+    pub terms_before: u32,
+    pub coded: String,
+}
+
+/// The sorted terms and the sorted compound vocabulary as one front-coded
+/// list of the words in either, each marked with its `Kind` (most
+/// vocabulary words are a term or share a term's start: the shipped
+/// handbook's dictionary is a third smaller than the two lists apart), cut
+/// into blocks of about `block_bytes`, so that a query loads the blocks
+/// its words fall in, not the whole dictionary.
 pub(super) fn dictionary<'a>(
-    out: &mut String,
     terms: impl Iterator<Item = &'a str>,
     vocab: impl Iterator<Item = &'a str>,
-) {
+    block_bytes: usize,
+) -> Vec<Block<'a>> {
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut prev = "";
+    let mut terms_seen = 0u32;
+    for (word, kind) in merged(terms, vocab) {
+        match blocks.last_mut() {
+            Some(b) if b.coded.len() < block_bytes => {
+                b.coded.push(' ');
+                front_coded(&mut b.coded, prev, word, kind);
+            }
+            _ => {
+                let mut coded = String::new();
+                front_coded(&mut coded, "", word, kind);
+                blocks.push(Block {
+                    first: word,
+                    terms_before: terms_seen,
+                    coded,
+                });
+            }
+        }
+        terms_seen += u32::from(kind != Kind::Vocab);
+        prev = word;
+    }
+    blocks
+}
+
+/// The words of two sorted lists in order, each once, with its kind.
+fn merged<'a>(
+    terms: impl Iterator<Item = &'a str>,
+    vocab: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = (&'a str, Kind)> {
     let mut terms = terms.peekable();
     let mut vocab = vocab.peekable();
-    let merged = std::iter::from_fn(|| {
+    std::iter::from_fn(move || {
         let kind = match (terms.peek(), vocab.peek()) {
             (None, None) => return None,
             (Some(_), None) => Kind::Term,
@@ -71,8 +110,7 @@ pub(super) fn dictionary<'a>(
             Kind::Both => vocab.next().and(terms.next()),
         };
         word.map(|w| (w, kind))
-    });
-    front_coded(out, merged);
+    })
 }
 
 /// What a word of the dictionary is: a search term, a word compounds are
@@ -84,32 +122,23 @@ pub(super) enum Kind {
     Both = 2,
 }
 
-/// Appends sorted `items` front-coded, as one JSON string: each item is
-/// the length of the prefix it shares with the one before (in UTF-16
-/// units, as the browser slices strings, never inside a character) times
-/// three plus its kind, as a varint, then the rest; items are separated by
-/// spaces, which no term or vocabulary word holds.
-fn front_coded<'a>(out: &mut String, items: impl Iterator<Item = (&'a str, Kind)>) {
-    let mut coded = String::new();
-    let mut prev = "";
-    for (i, (item, kind)) in items.enumerate() {
-        debug_assert!(!item.contains(' '), "{item:?}");
-        if i > 0 {
-            coded.push(' ');
-        }
-        // Bytes of the longest common prefix, whole characters only.
-        let shared = prev
-            .char_indices()
-            .zip(item.chars())
-            .take_while(|((_, a), b)| a == b)
-            .last()
-            .map_or(0, |((at, a), _)| at + a.len_utf8());
-        let units = prev[..shared].encode_utf16().count() as u32;
-        varint(&mut coded, units * 3 + kind as u32);
-        coded.push_str(&item[shared..]);
-        prev = item;
-    }
-    out.push_str(&json(&coded));
+/// Appends `item` front-coded after `prev`: the length of the prefix it
+/// shares with `prev` (in UTF-16 units, as the browser slices strings,
+/// never inside a character) times three plus its kind, as a varint, then
+/// the rest. Items are separated by spaces, which no term or vocabulary
+/// word holds.
+pub(super) fn front_coded(out: &mut String, prev: &str, item: &str, kind: Kind) {
+    debug_assert!(!item.contains(' '), "{item:?}");
+    // Bytes of the longest common prefix, whole characters only.
+    let shared = prev
+        .char_indices()
+        .zip(item.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((at, a), _)| at + a.len_utf8());
+    let units = prev[..shared].encode_utf16().count() as u32;
+    varint(out, units * 3 + kind as u32);
+    out.push_str(&item[shared..]);
 }
 
 /// The numbers of a string of varints, as the browser reads them.
@@ -145,25 +174,41 @@ mod tests {
 
     #[test]
     fn sorted_lists_are_front_coded_in_utf16_units() {
-        let mut out = String::new();
         let words = ["aanpak", "aanpassen", "beleid", "ĳs", "ĳsje", "𝔞b", "𝔞c"];
-        front_coded(&mut out, words.into_iter().map(|w| (w, Kind::Term)));
+        let blocks = dictionary(words.into_iter(), std::iter::empty(), usize::MAX);
         // Shared units × 3 (+ the kind, 0 here): 5 → 15 = "f", 2 → 6.
-        assert_eq!(out, "\"0aanpak fssen 0beleid 0ĳs 6je 0𝔞b 6c\"");
-        let mut empty = String::new();
-        front_coded(&mut empty, std::iter::empty());
-        assert_eq!(empty, "\"\"");
+        assert_eq!(blocks[0].coded, "0aanpak fssen 0beleid 0ĳs 6je 0𝔞b 6c");
+        assert!(dictionary(std::iter::empty(), std::iter::empty(), 1).is_empty());
     }
 
     #[test]
     fn terms_and_vocabulary_share_one_list_with_kinds() {
-        let mut out = String::new();
         let terms = ["aanpak", "beleid", "zz"];
         let vocab = ["aanpakken", "beleid", "visie"];
-        dictionary(&mut out, terms.into_iter(), vocab.into_iter());
+        let blocks = dictionary(terms.into_iter(), vocab.into_iter(), usize::MAX);
         // aanpak term (0·3+0), aanpakken vocab (6·3+1 = 19 = "j"), beleid
         // both (0·3+2), visie vocab (1), zz term (0).
-        assert_eq!(out, "\"0aanpak jken 2beleid 1visie 0zz\"");
+        assert_eq!(blocks[0].coded, "0aanpak jken 2beleid 1visie 0zz");
+    }
+
+    #[test]
+    fn blocks_start_afresh_and_count_the_terms_before_them() {
+        let terms = ["aanpak", "beleid", "zz"];
+        let vocab = ["aanpakken", "beleid", "visie"];
+        let blocks = dictionary(terms.into_iter(), vocab.into_iter(), 10);
+        let got: Vec<(&str, u32, &str)> = blocks
+            .iter()
+            .map(|b| (b.first, b.terms_before, b.coded.as_str()))
+            .collect();
+        // A block ends once it holds 10 bytes; each starts with a whole word.
+        assert_eq!(
+            got,
+            [
+                ("aanpak", 0, "0aanpak jken"),
+                ("beleid", 1, "2beleid 1visie"),
+                ("zz", 2, "0zz")
+            ]
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The files the browser loads: the index script (terms and compound
-//! vocabulary, shard starts, each page's number of targets and pair) and, for a
-//! handbook with more than one shard's worth, the postings shards and the
+//! The files the browser loads: the index script (where each dictionary
+//! block and postings shard starts, each page's number of targets and
+//! pair), the dictionary's blocks (terms and compound vocabulary) and, for
+//! a handbook with more than one shard's worth, the postings shards and the
 //! page files (title, URL, section and counterpart of `PAGE_CHUNK` pages
 //! each), which a query loads for the results it shows.
 
-use super::encode::{dictionary, json, json_list, varint};
+use super::encode::{dictionary, front_coded, json, json_list, varint, Block, Kind};
 use super::targets::Target;
 use super::terms::Terms;
 use super::{PageInfo, CHUNK};
@@ -18,6 +19,15 @@ use std::fmt::Write as _;
 const SHARDS: usize = 32;
 const SHARD_MIN: usize = 2 * 1024;
 const SHARD_MAX: usize = 64 * 1024;
+/// About this many bytes of dictionary per words file: a query word loads
+/// the few blocks its compound parts and terms fall in; only a word the
+/// handbook lacks (looked for inside terms, or one typing error away)
+/// loads them all.
+const WORDS_BLOCK: usize = 2 * 1024;
+/// A dictionary of at most this many bytes comes inside the index: the
+/// round trip for its blocks would cost a small handbook's reader more
+/// time than the few KB it saves.
+const WORDS_INLINE: usize = 24 * 1024;
 /// Pages per page file: the first results need the titles and URLs of
 /// eight pages, so each of those loads a few KB, not every page's.
 pub const PAGE_CHUNK: usize = 32;
@@ -44,10 +54,25 @@ impl Index<'_, '_> {
         let shards = shard_starts(self.postings);
         let inline = shards.len() <= 1;
         let (groups, group_id) = groups(self.pages);
+        let blocks = dictionary(
+            self.terms.sorted.iter().map(String::as_str),
+            self.terms.vocab.iter(),
+            WORDS_BLOCK,
+        );
         let mut files = vec![(
             format!("search/index-{}.js", self.code),
-            self.script(&shards, inline, &groups, &group_id),
+            self.script(&shards, inline, &blocks, &groups, &group_id),
         )];
+        if !words_inline(&blocks) {
+            for (k, block) in blocks.iter().enumerate() {
+                let c = format!(
+                    "BrugSearch.words({},{k},{});\n",
+                    json(self.code),
+                    json(&block.coded)
+                );
+                files.push((format!("search/words-{}-{k}.js", self.code), c));
+            }
+        }
         if !inline {
             files.extend(self.shard_files(&shards));
             for (k, pages) in self.pages.chunks(PAGE_CHUNK).enumerate() {
@@ -65,21 +90,29 @@ impl Index<'_, '_> {
         &self,
         shards: &[usize],
         inline: bool,
+        blocks: &[Block],
         groups: &[&str],
         group_id: &HashMap<&str, usize>,
     ) -> String {
         let mut js = String::with_capacity(1 << 16);
         let _ = write!(
             js,
-            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"page_chunk\":{PAGE_CHUNK},\"text_bytes\":{},\"words\":",
+            "BrugSearch.index({{\"lang\":{},\"chunk\":{CHUNK},\"page_chunk\":{PAGE_CHUNK},\"text_bytes\":{},\"term_count\":{},\"blocks\":",
             json(self.code),
-            self.text_bytes
+            self.text_bytes,
+            self.terms.sorted.len()
         );
-        dictionary(
-            &mut js,
-            self.terms.sorted.iter().map(String::as_str),
-            self.terms.vocab.iter(),
-        );
+        js.push_str(&json(&block_starts(blocks)));
+        js.push_str(",\"block_terms\":");
+        let mut before = String::new();
+        for b in blocks {
+            varint(&mut before, b.terms_before);
+        }
+        js.push_str(&json(&before));
+        if words_inline(blocks) {
+            js.push_str(",\"words\":");
+            json_list(&mut js, blocks.iter().map(|b| b.coded.as_str()));
+        }
         js.push_str(",\"shards\":");
         js.push_str(&serde_json::to_string(shards).unwrap_or_else(|_| "[]".into()));
         if inline {
@@ -113,6 +146,25 @@ impl Index<'_, '_> {
             (format!("search/post-{code}-{k}.js"), c)
         })
     }
+}
+
+/// Whether the dictionary is small enough to come inside the index.
+fn words_inline(blocks: &[Block]) -> bool {
+    blocks.iter().map(|b| b.coded.len()).sum::<usize>() <= WORDS_INLINE
+}
+
+/// The first word of each dictionary block, front-coded.
+fn block_starts(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        front_coded(&mut out, prev, b.first, Kind::Term);
+        prev = b.first;
+    }
+    out
 }
 
 /// The first term of each shard: a new shard starts once the one before

@@ -118,10 +118,12 @@
      <script> elements (file:// allows no fetch), requested at once and run
      in the order asked for (async = false), so nothing waits for a round
      trip; search.js asks for more through BrugLoader.search. The stemmer
-     of each language searched (only those) follows as soon as the
-     analysis data has named it. */
+     of each language searched (only those) comes with them, or, for a
+     language other than Dutch or German, as soon as the analysis data has
+     named it. */
   var ENGINE = ["static/search/search.js", "static/search/search-ui.js", "static/search/analysis-data.js",
     "static/search/analyze.js"];
+  var STEMMER = { nl: "dutch", de: "german" };
   var requested = {};
   var stemming = [];
   var loader = root.BrugLoader = {
@@ -152,6 +154,13 @@
     search: function (base, langs) {
       stemming = stemming.concat(langs);
       ENGINE.forEach(function (f) { loader.load(base + f, f.indexOf("analysis-data") >= 0 ? stemmers : null); });
+      // Dutch and German are the stemmers there are: their languages'
+      // stemmer comes with the engine, a round trip sooner than the
+      // analysis data would name it.
+      langs.forEach(function (lang) {
+        var usual = STEMMER[lang.split("-")[0]];
+        if (usual) loader.load(base + "static/search/snowball/" + usual + ".js");
+      });
       langs.forEach(function (lang) { loader.load(base + "search/index-" + lang + ".js"); });
       if (root.BrugAnalysisData) stemmers();
       function stemmers() {

@@ -239,6 +239,8 @@
     /** The stem of a folded word of a-z; anything else unchanged. */
     stem: function (folded, lang) { return stem(prepare(lang), String(folded)); },
     isStopword: function (folded, lang) { return prepare(lang).stopwords.has(folded); },
+    /** The fewest letters of a compound part. */
+    minPart: function (lang) { return Math.max(prepare(lang).limits.min_part, 1); },
     /** Whether the data and the stemmer of lang are loaded (each page
         loads the stemmer of the languages it searches only). */
     ready: function (lang) {

@@ -8,11 +8,17 @@
    the index (analyze.js mirrors the build's Rust code).
 
    Index format (search/index-LANG.js calls BrugSearch.index):
-     words     the sorted search terms and the words compounds are split
-               into, front-coded in one string: per word the length of the
+     blocks    the first word of each block of the dictionary (the sorted
+               search terms and the words compounds are split into, in
+               search/words-LANG-K.js, which call BrugSearch.words with
+               them front-coded in one string: per word the length of the
                prefix it shares with the word before (UTF-16 units) times 3
                plus its kind (0 term, 1 compound word, 2 both) as a varint,
-               then the rest; words separated by spaces
+               then the rest; words separated by spaces), front-coded the
+               same way; a query loads the blocks its words fall in
+     block_terms  per block, the number of terms before it, as varints
+     words     a small handbook's blocks themselves, instead of the files
+     term_count   the number of terms
      shards    first term of each postings shard (search/post-LANG-K.js
                calls BrugSearch.postings): per term, doc-id deltas and
                values as base-32 varints (digits 0-9a-v end a number,
@@ -73,10 +79,10 @@
     return out.subarray(0, n);
   }
 
-  /* The terms and the compound vocabulary of a front-coded dictionary
-     (see words above), into ix.terms and ix.vocab. */
-  function undictionary(ix, s) {
-    var terms = ix.terms = [], vocab = ix.vocab = [], prev = "";
+  /* Calls f(word, kind) for each word of a front-coded string (see
+     blocks above). */
+  function unfront(s, f) {
+    var prev = "";
     if (!s) return;
     var items = s.split(" ");
     for (var i = 0; i < items.length; i++) {
@@ -88,9 +94,64 @@
       }
       var kind = n % 3;
       prev = prev.slice(0, (n - kind) / 3) + item.slice(j);
-      if (kind !== 1) terms.push(prev);
-      if (kind !== 0) vocab.push(prev);
+      f(prev, kind);
     }
+  }
+
+  /* ---- the dictionary, in blocks loaded as queries need them */
+
+  /* Block k of the dictionary: its terms, and its words compounds are
+     split into. */
+  function addBlock(ix, k, coded) {
+    var terms = [];
+    unfront(coded, function (word, kind) {
+      if (kind !== 1) terms.push(word);
+      if (kind !== 0) ix.vocab.add(word);
+    });
+    ix.block[k] = terms;
+    ix.blockCount++;
+  }
+
+  /* The block that holds `word`'s place in the sorted dictionary. */
+  function blockOf(ix, word) {
+    var i = lowerBound(ix.blockFirst, word);
+    return i < ix.blockFirst.length && ix.blockFirst[i] === word ? i : Math.max(i - 1, 0);
+  }
+
+  /* Whether blocks from..to are all here; starts loading those that are
+     not. */
+  function haveBlocks(ix, from, to) {
+    var ok = true;
+    for (var k = from; k <= to && k < ix.blockFirst.length; k++) {
+      if (ix.block[k]) continue;
+      ok = false;
+      var key = "words-" + ix.lang + "-" + k;
+      if (waiting[key]) continue;
+      waiting[key] = true;
+      load(ix.base + "search/" + key + ".js");
+    }
+    return ok;
+  }
+
+  /* Whether the blocks of every word starting with `prefix` are here. */
+  function haveStart(ix, prefix) {
+    return haveBlocks(ix, blockOf(ix, prefix), blockOf(ix, prefix + "\uffff"));
+  }
+
+  /* The number of a term, -1 if the handbook lacks it, MISSING while its
+     block is loading. */
+  var MISSING = -2;
+  function termId(ix, term) {
+    var k = blockOf(ix, term);
+    if (!haveBlocks(ix, k, k)) return MISSING;
+    var terms = ix.block[k], i = lowerBound(terms, term);
+    return terms[i] === term ? ix.blockTerms[k] + i : -1;
+  }
+
+  /* The term numbered id (its block is loaded). */
+  function termAt(ix, id) {
+    var k = lowerBound(ix.blockTerms, id + 1) - 1;
+    return ix.block[k][id - ix.blockTerms[k]];
   }
 
   /* The postings of term t: doc ids and values, decoded once. */
@@ -116,11 +177,6 @@
       if (arr[mid] < key) lo = mid + 1; else hi = mid;
     }
     return lo;
-  }
-
-  function termId(ix, term) {
-    var i = lowerBound(ix.terms, term);
-    return ix.terms[i] === term ? i : -1;
   }
 
   function shardOf(ix, t) {
@@ -162,41 +218,83 @@
   /* The words of a query, each with its terms; the last word also matches
      as a prefix while the reader is still typing it. A word with no term
      at all matches the terms a typing error or two away (`typo`: the
-     nearest term, for "did you mean"). */
+     nearest term, for "did you mean"). Null while dictionary blocks the
+     words need are loading. */
   function parse(query, lang, ix, typing) {
     var A = root.BrugAnalyze;
     var words = String(query).split(/\s+/).filter(Boolean);
+    var folds = words.map(function (word) { return A.fold(word, lang); });
+    // Compound parts may start anywhere in a word: the blocks of every
+    // word that starts as a part of it could (min_part letters) first.
+    var minPart = A.minPart(lang), ready = true;
+    folds.forEach(function (f) {
+      f.split(/[^a-z]+/).forEach(function (run) {
+        for (var i = 0; run.length >= 2 * minPart && i + minPart <= run.length; i++) {
+          if (!haveStart(ix, run.slice(i, i + minPart))) ready = false;
+        }
+      });
+    });
+    if (!ready) return null;
     var parsed = [];
     words.forEach(function (word, w) {
-      var terms = A.analyze(word, lang, ix.vocab);
-      var ids = [];
-      terms.forEach(function (t, k) {
-        var id = termId(ix, t);
-        if (id >= 0) ids.push([id, k === 0 ? WHOLE : PART]);
-      });
-      // A word the handbook only uses inside compounds it was not split
-      // from (Prinzip in Konsensprinzip): look for it inside terms.
-      if (!ids.length && terms.length && terms[0].length >= 4) {
-        for (var j = 0, found = 0; j < ix.terms.length && found < INFIX_MAX; j++) {
-          if (ix.terms[j].indexOf(terms[0]) > 0) { ids.push([j, INSIDE]); found++; }
-        }
-      }
-      var folded = A.fold(word, lang).replace(/[^a-z0-9\u00c0-\uffff]/g, "");
-      if (typing && w === words.length - 1 && folded.length >= 2) {
-        var i = lowerBound(ix.terms, folded);
-        for (var n = 0; n < PREFIX_MAX && i < ix.terms.length && ix.terms[i].lastIndexOf(folded, 0) === 0; i++, n++) {
-          if (!ids.some(function (x) { return x[0] === i; })) ids.push([i, PREFIX]);
-        }
-      }
-      var typo = null;
-      if (!ids.length && terms.length && !/[0-9]/.test(folded) && folded.length >= TYPO_ONE) {
-        var near = nearTerms(ix, terms[0], folded, folded.length >= TYPO_TWO ? 2 : 1);
-        near.forEach(function (x) { ids.push([x[0], TYPO[x[1]]]); });
-        if (near.length) typo = ix.terms[near[0][0]];
-      }
-      if (ids.length || terms.length) parsed.push({ word: word, terms: terms, ids: ids, typo: typo });
+      var found = lookUp(ix, lang, word, folds[w], typing && w === words.length - 1);
+      if (!found) ready = false;
+      else if (found.ids.length || found.terms.length) parsed.push(found);
     });
-    return parsed;
+    return ready ? parsed : null;
+  }
+
+  /* One word of a query: its terms and the matching term numbers with
+     their weights; null while blocks it needs are loading. */
+  function lookUp(ix, lang, word, fold, last) {
+    var terms = root.BrugAnalyze.analyze(word, lang, ix.vocab);
+    var ids = [], ready = true;
+    terms.forEach(function (t, k) {
+      var id = termId(ix, t);
+      if (id === MISSING) ready = false;
+      else if (id >= 0) ids.push([id, k === 0 ? WHOLE : PART]);
+    });
+    if (!ready) return null;
+    var folded = fold.replace(/[^a-z0-9\u00c0-\uffff]/g, "");
+    var inside = !ids.length && terms.length && terms[0].length >= 4;
+    var typos = !ids.length && terms.length && !/[0-9]/.test(folded) && folded.length >= TYPO_ONE;
+    // Looking inside terms and for typing errors reads every term.
+    if ((inside || typos) && !haveBlocks(ix, 0, ix.blockFirst.length - 1)) return null;
+    // A word the handbook only uses inside compounds it was not split
+    // from (Prinzip in Konsensprinzip): look for it inside terms.
+    if (inside) {
+      eachTerm(ix, function (t, j) {
+        if (t.indexOf(terms[0]) > 0) ids.push([j, INSIDE]);
+        return ids.length < INFIX_MAX;
+      });
+    }
+    if (last && folded.length >= 2) {
+      if (!haveStart(ix, folded)) return null;
+      var n = 0;
+      eachTerm(ix, function (t, j) {
+        if (t.lastIndexOf(folded, 0) !== 0) return t < folded;
+        if (!ids.some(function (x) { return x[0] === j; })) ids.push([j, PREFIX]);
+        return ++n < PREFIX_MAX;
+      }, blockOf(ix, folded));
+    }
+    var typo = null;
+    if (!ids.length && typos) {
+      var near = nearTerms(ix, terms[0], folded, folded.length >= TYPO_TWO ? 2 : 1);
+      near.forEach(function (x) { ids.push([x[0], TYPO[x[1]]]); });
+      if (near.length) typo = termAt(ix, near[0][0]);
+    }
+    return { word: word, terms: terms, ids: ids, typo: typo };
+  }
+
+  /* Calls f(term, id) for each term of the loaded blocks from block
+     `from` on, in order, while f returns true. */
+  function eachTerm(ix, f, from) {
+    for (var k = from || 0; k < ix.blockFirst.length && ix.block[k]; k++) {
+      var terms = ix.block[k];
+      for (var i = 0; i < terms.length; i++) {
+        if (!f(terms[i], ix.blockTerms[k] + i)) return;
+      }
+    }
   }
 
   /* Terms at most `max` edits (a letter added, dropped, changed, or two
@@ -209,14 +307,15 @@
   function nearTerms(ix, stem, folded, max) {
     var found = [];
     var shortest = Math.max(TYPO_ONE, Math.ceil(folded.length / 2));
-    for (var i = 0; i < ix.terms.length; i++) {
-      var t = ix.terms[i], d = max + 1;
-      if (!sameStart(t, folded) && !sameStart(t, stem)) continue;
+    eachTerm(ix, function (t, i) {
+      var d = max + 1;
+      if (!sameStart(t, folded) && !sameStart(t, stem)) return true;
       if (Math.abs(t.length - stem.length) <= max && t !== stem) d = edits(stem, t, max, false);
       if (d > max && t.length >= shortest && t.length <= folded.length + max) d = edits(t, folded, max, true);
       if (d <= max) found.push([i, d]);
-    }
-    var off = function (x) { return Math.abs(ix.terms[x[0]].length - stem.length); };
+      return true;
+    });
+    var off = function (x) { return Math.abs(termAt(ix, x[0]).length - stem.length); };
     found.sort(function (a, b) { return (a[1] - b[1]) || (off(a) - off(b)) || (a[0] - b[0]); });
     return found.slice(0, TYPO_MAX);
   }
@@ -286,9 +385,10 @@
     if (!ix) return null;
     // The same query again (each page file that arrives runs it again)
     // with the same postings: the same hits.
-    var asked = (typing ? "t" : "f") + ix.shardCount + "\u0000" + query;
+    var asked = (typing ? "t" : "f") + ix.shardCount + "/" + ix.blockCount + "\u0000" + query;
     if (ix.last && ix.last.asked === asked) return ix.last.hits;
     var words = parse(query, lang, ix, typing);
+    if (!words) return null;
     var all = [];
     words.forEach(function (w) { all = all.concat(w.ids); });
     if (missingShards(ix, all)) return null;
@@ -419,7 +519,7 @@
     var starts = [], inside = [];
     hit.words.forEach(function (w) {
       w.terms.forEach(function (t, k) { if (t.length >= 2) (k === 0 ? starts : inside).push(t); });
-      w.ids.forEach(function (p) { if (p[1] !== 1) inside.push(ix.terms[p[0]]); });
+      w.ids.forEach(function (p) { if (p[1] !== 1) inside.push(termAt(ix, p[0])); });
     });
     var scan = text.length > 6000 ? text.slice(0, 6000) : text;
     var re = /[\p{L}\p{N}]+/gu;
@@ -578,7 +678,14 @@
   var api = {
     /* Called by search/index-LANG.js. */
     index: function (data) {
-      undictionary(data, data.words);
+      data.blockFirst = [];
+      unfront(data.blocks, function (word) { data.blockFirst.push(word); });
+      data.blockTerms = decode(data.block_terms);
+      data.block = [];
+      data.blockCount = 0;
+      data.vocab = new Set();
+      delete data.blocks;
+      var words = data.words || [];
       delete data.words;
       var counts = decode(data.counts), targets = 0, i;
       for (i = 0; i < counts.length; i++) targets += counts[i];
@@ -596,12 +703,13 @@
       data.info = data.pages || new Array(counts.length);
       data.shardCount = 0;
       delete data.pages;
-      data.post = data.postings || new Array(data.terms.length);
-      data.decoded = new Array(data.terms.length);
+      data.post = data.postings || new Array(data.term_count);
+      data.decoded = new Array(data.term_count);
       data.shardLoaded = data.postings ? [true] : [];
       delete data.postings;
       data.base = currentBase;
       indexes[data.lang] = data;
+      words.forEach(function (coded, k) { addBlock(data, k, coded); });
       root.BrugSearch.loadedAt = root.performance ? performance.now() : 0;
       notify();
       // In a page (not under node's tests), the other shards follow.
@@ -614,6 +722,13 @@
       for (var i = 0; i < list.length; i++) ix.post[ix.shards[k] + i] = list[i];
       ix.shardLoaded[k] = true;
       ix.shardCount++;
+      notify();
+    },
+    /* Called by search/words-LANG-K.js: block k of the dictionary. */
+    words: function (lang, k, coded) {
+      var ix = indexes[lang];
+      if (!ix || ix.block[k]) return;
+      addBlock(ix, k, coded);
       notify();
     },
     /* Called by search/pages-LANG-K.js: pages k * page_chunk … */
