@@ -167,19 +167,22 @@ fn block_starts(blocks: &[Block]) -> String {
     out
 }
 
-/// The first term of each shard: a new shard starts once the one before
-/// holds the shard size (counting three bytes of JSON around each list).
+/// The first term of each shard: a term starts a new shard when it would
+/// take the one before past the shard size (counting three bytes of JSON
+/// around each list), so that a term with long postings comes alone and a
+/// query for it does not also load its neighbours'.
 fn shard_starts(postings: &[String]) -> Vec<usize> {
     let total: usize = postings.iter().map(|p| p.len() + 3).sum();
     let limit = (total / SHARDS).clamp(SHARD_MIN, SHARD_MAX);
     let mut shards: Vec<usize> = Vec::new();
-    let mut size = limit;
+    let mut size = 0;
     for (t, p) in postings.iter().enumerate() {
-        if size >= limit {
+        let len = p.len() + 3;
+        if shards.is_empty() || (size > 0 && size + len > limit) {
             shards.push(t);
             size = 0;
         }
-        size += p.len() + 3;
+        size += len;
     }
     shards
 }
@@ -281,12 +284,17 @@ mod tests {
         let small = vec!["x".repeat(10); 5];
         assert_eq!(shard_starts(&small), [0]);
         // A small handbook's postings: shards of SHARD_MIN.
-        let some = vec!["x".repeat(SHARD_MIN / 2); 5];
+        let some = vec!["x".repeat(SHARD_MIN / 2 - 3); 5];
         assert_eq!(shard_starts(&some), [0, 2, 4]);
+        // A term that would overfill a shard starts the next one, and one
+        // larger than a shard comes alone.
+        let sizes = [100, SHARD_MIN - 200, 300, SHARD_MIN * 3, 10];
+        let uneven: Vec<String> = sizes.iter().map(|&n| "x".repeat(n)).collect();
+        assert_eq!(shard_starts(&uneven), [0, 2, 3, 4]);
         // A larger one: a SHARDS-th of the whole, up to SHARD_MAX.
-        let more = vec!["x".repeat(SHARD_MIN); SHARDS * 4];
+        let more = vec!["x".repeat(SHARD_MIN - 3); SHARDS * 4];
         assert_eq!(shard_starts(&more).len(), SHARDS);
-        let big = vec!["x".repeat(SHARD_MAX / 2); SHARDS * 4];
+        let big = vec!["x".repeat(SHARD_MAX / 2 - 3); SHARDS * 4];
         assert_eq!(shard_starts(&big).len(), SHARDS * 2);
     }
 
