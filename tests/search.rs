@@ -27,6 +27,26 @@ fn node(script: &str, args: &[&str]) -> (bool, String) {
     (out.status.success(), text)
 }
 
+/// The handbook at `root` built into a temporary folder (kept while the
+/// first value lives), and the site's path.
+fn built(root: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (out, site)
+}
+
 /// The object passed to `BrugSearch.index(…)` in `search/index-LANG.js`.
 fn index(f: &Fixture, lang: &str) -> Value {
     let js = f.page(&format!("search/index-{lang}.js"));
@@ -257,20 +277,7 @@ fn a_hit_in_a_section_links_to_its_heading() {
 #[test]
 #[ignore = "needs Node.js: scripts/test runs the search suite on its own"]
 fn quality_cases_pass_on_the_shipped_handbook() {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
-        .args(["build", "--root"])
-        .arg(repo())
-        .arg("--out")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let (_out, site) = built(repo());
     let cases: Vec<Value> = serde_json::from_str(
         &std::fs::read_to_string(repo().join("tests/search/cases.json")).unwrap(),
     )
@@ -519,21 +526,8 @@ fn a_word_one_or_two_typing_errors_away_is_found_and_corrected() {
 /// its language, or the benchmark's recall would count a typo as a miss.
 #[test]
 fn the_benchmark_corpus_builds_and_each_query_names_one_of_its_pages() {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
     let corpus = repo().join("bench/search-quality");
-    let run = Command::new(env!("CARGO_BIN_EXE_brug"))
-        .args(["build", "--root"])
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let (_out, site) = built(&corpus);
     let queries: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(corpus.join("queries.json")).unwrap())
             .unwrap();
