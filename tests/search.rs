@@ -519,6 +519,20 @@ fn a_word_one_or_two_typing_errors_away_is_found_and_corrected() {
     // A word found as written in the other language is no error there.
     let (_, typos, _) = suggestion(&out, "nl,de", "Lotsen");
     assert!(typos.is_empty(), "{typos:?}");
+    // A compound the text lacks, whose other part is no word of the text
+    // either, finds the known word it starts or ends with, as no typo.
+    for query in ["draaiboekonderdelen", "stadssamenwerking"] {
+        let (found, typos, suggested) = suggestion(&out, "nl", query);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("nl/modules/typen/"),
+            "{query}"
+        );
+        assert!(
+            typos.is_empty() && suggested.is_empty(),
+            "{query}: {typos:?}"
+        );
+    }
 }
 
 /// `scripts/bench-search` measures ranking on `bench/search-quality`, a

@@ -1,7 +1,9 @@
 /* brug search: the dictionary (its blocks, loaded as queries need them)
    and what each word of a query matches in it: the term numbers and
    weights of its stem, its compound parts, a longer term it is inside, a
-   term it starts (while typed) or a term a typing error or two away.
+   term it starts (while typed), a term a typing error or two away, or,
+   for a compound the handbook lacks, the known words it starts and ends
+   with.
    search.js ranks the pages those terms lead to. The index format is
    described at the top of search.js; an index object `ix` here has
    blockFirst (the first word of each block), blockTerms (the number of
@@ -23,6 +25,9 @@
   /* Typo tolerance: one edit from words of this many letters, two from
      words of TYPO_TWO; at most TYPO_MAX terms per word. */
   var TYPO_ONE = 5, TYPO_TWO = 9, TYPO_MAX = 20;
+  /* An unknown compound of ENDS_MIN letters or more matches the known
+     words of END_LETTERS or more it starts or ends with. */
+  var ENDS_MIN = 8, END_LETTERS = 4;
 
   /* Char code → base-32 digit: 0..31 ends a number, 32..63 continues it. */
   var DIGIT = new Int8Array(128).fill(-1);
@@ -188,7 +193,32 @@
       near.forEach(function (x) { ids.push([x[0], TYPO[x[1]]]); });
       if (near.length) typo = termAt(ix, near[0][0]);
     }
+    // A compound that is neither in the handbook nor split into its words
+    // (papierstoring, where the text has papier but not storing): the
+    // longest words it starts and ends with, as compound parts.
+    if (!ids.length && /^[a-z]+$/.test(folded) && folded.length >= ENDS_MIN) {
+      var A = root.BrugAnalyze, ends = knownEnds(ix, folded);
+      for (var e = 0; e < ends.length; e++) {
+        var id = termId(ix, A.stem(ends[e], lang));
+        if (id === MISSING) return null;
+        if (id >= 0) ids.push([id, PART]);
+      }
+    }
     return { word: word, terms: terms, ids: ids, typo: typo };
+  }
+
+  /* The longest compound words (of the loaded blocks) of at least
+     END_LETTERS letters that `word` starts with and ends with, each
+     leaving at least three letters. */
+  function knownEnds(ix, word) {
+    var ends = [], n = word.length;
+    for (var e = n - 3; e >= END_LETTERS; e--) {
+      if (ix.vocab.has(word.slice(0, e))) { ends.push(word.slice(0, e)); break; }
+    }
+    for (var s = 3; s <= n - END_LETTERS; s++) {
+      if (ix.vocab.has(word.slice(s))) { ends.push(word.slice(s)); break; }
+    }
+    return ends;
   }
 
   /* Calls f(term, id) for each term of the loaded blocks from block
