@@ -556,3 +556,36 @@ fn the_benchmark_corpus_builds_and_each_query_names_one_of_its_pages() {
         assert!(file.is_file(), "{q}: no page {}", file.display());
     }
 }
+
+/// A handbook whose pages hold only stopwords has an empty dictionary: a
+/// query, typed or sent, finds nothing and does not fail.
+#[test]
+#[ignore = "needs Node.js: scripts/test runs the search suite on its own"]
+fn an_empty_dictionary_answers_with_no_hits() {
+    let f = Fixture::new("basic");
+    f.write(
+        "handbook.toml",
+        "languages = [\"nl\"]\ndefault_language = \"nl\"\nsource_language = \"nl\"\n\n[title]\nnl = \"De\"\n",
+    );
+    let _ = std::fs::remove_dir_all(f.root().join("content"));
+    f.write(
+        "content/_index.nl.md",
+        "+++\ntitle = \"De\"\n+++\n\nEn het de.\n",
+    );
+    f.build();
+    let nl = index(&f, "nl");
+    assert_eq!(nl["term_count"].as_u64(), Some(0), "{nl}");
+    for typing in ["", "typing"] {
+        let (ok, out) = node(
+            "tests/search/query.mjs",
+            &[
+                f.out().to_str().unwrap(),
+                "nl",
+                "nl",
+                "samenwerking",
+                typing,
+            ],
+        );
+        assert!(ok && out.trim() == "[]", "{typing}: {out}");
+    }
+}

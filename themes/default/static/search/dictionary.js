@@ -104,6 +104,7 @@
      block is loading. */
   var MISSING = -2;
   function termId(ix, term) {
+    if (!ix.blockFirst.length) return -1;
     var k = blockOf(ix, term);
     if (!haveBlocks(ix, k, k)) return MISSING;
     var terms = ix.block[k], i = lowerBound(terms, term);
