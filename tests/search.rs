@@ -305,9 +305,17 @@ fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
     // 400 pages of distinct words: more postings than one shard holds.
     for i in 0..400 {
         let words: Vec<String> = (0..60).map(|w| format!("woord{i}n{w}")).collect();
+        // Scores that spread and tie in groups, so that the 200 hits kept
+        // of `overleg beleid visie` cut through a group: every page has
+        // `overleg` (1 to 7 times; in the title of every 4th), every 2nd
+        // `beleid`, every 5th `visie`.
+        let overleg = vec!["overleg"; 1 + i % 7].join(" ");
+        let beleid = if i % 2 == 0 { "beleid" } else { "" };
+        let visie = if i % 5 == 0 { "visie" } else { "" };
+        let title = if i % 4 == 0 { "Overleg" } else { "Pagina" };
         f.write(
             &format!("content/modules/gen{i}.nl.md"),
-            format!("+++\ntitle = \"Pagina {i}\"\n+++\n\n{} over overleg.\n\n## Deel {i}\n\nMeer tekst {i}.\n", words.join(" ")),
+            format!("+++\ntitle = \"{title} {i}\"\n+++\n\n{} over {overleg} {beleid}.\n\n## Deel {i}\n\nMeer tekst {visie} {i}.\n", words.join(" ")),
         );
     }
     f.build();
@@ -341,7 +349,12 @@ fn a_large_handbook_gets_postings_in_shards_that_cover_every_term() {
             found.first().is_some_and(|h| h.0.contains(page)),
             "{query}: {found:?}"
         );
-    }
+    }    // 400 pages hit, 200 kept: the same as the first 200 of a full sort.
+    let (ok, out) = node(
+        "tests/search/limit.mjs",
+        &[f.out().to_str().unwrap(), "nl", "overleg beleid visie", "overleg", "beleid visie"],
+    );
+    assert!(ok, "{out}");
 }
 
 #[test]

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** Returns BrugSearch with the indexes of `langs` loaded from `site`. */
-export function loadEngine(site, langs) {
+/** Returns BrugSearch with the indexes of `langs` loaded from `site`;
+ *  `edit(file, source)`, if given, may change a script's source first. */
+export function loadEngine(site, langs, edit = (file, source) => source) {
   const context = vm.createContext({ console });
   context.globalThis = context;
-  const run = (file) => vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+  const run = (file) => vm.runInContext(edit(file, fs.readFileSync(file, 'utf8')), context, { filename: file });
   const statics = path.join(site, 'static');
   for (const f of ['search/analysis-data.js', 'search/snowball/dutch.js',
     'search/snowball/german.js', 'search/analyze.js', 'search/dictionary.js', 'search/search.js']) {

@@ -96,19 +96,106 @@
     return missing.length;
   }
 
-  /* Scratch arrays per index, reused by every query. */
+  /* Scratch arrays per index, reused by every query: typed arrays sized
+     once, so that the first query (run cold, before the JIT has seen it)
+     neither grows lists nor collects garbage. */
   function scratch(ix) {
     if (!ix.acc) {
-      var n = ix.docPage.length;
+      var n = ix.docPage.length, pages = ix.pair.length;
       ix.acc = new Float64Array(n);
       ix.best = new Float64Array(n);
       ix.matched = new Uint8Array(n);
       ix.inTitle = new Uint8Array(n);
       ix.wordTitle = new Uint8Array(n);
-      ix.pageKey = new Float64Array(ix.pair.length);
-      ix.pageDoc = new Int32Array(ix.pair.length);
+      ix.wordDocs = new Int32Array(n);
+      ix.touched = new Int32Array(n);
+      ix.pageKey = new Float64Array(pages);
+      ix.pageDoc = new Int32Array(pages);
+      ix.pagesHit = new Int32Array(pages);
+      ix.keys = new Float64Array(pages);
     }
     return ix;
+  }
+
+  /* Adds word w's best score per target to ix.acc; returns the new
+     number of touched targets (ix.touched[0 .. touched)). The arrays are
+     locals: ix is a dictionary-mode object (its loader deletes fields),
+     slow to read in a loop. */
+  function addWord(ix, w, touched) {
+    var best = ix.best, wordTitle = ix.wordTitle, wordDocs = ix.wordDocs;
+    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
+    var wt = 0, doc;
+    if (w.ids.length === 1) return addTerm(ix, w.ids[0], touched);
+    for (var i = 0; i < w.ids.length; i++) {
+      var p = postings(ix, w.ids[i][0]), weight = w.ids[i][1], docs = p.docs, vals = p.vals;
+      for (var j = 0; j < docs.length; j++) {
+        var v = vals[j], s = ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
+        doc = docs[j];
+        if (best[doc] === 0 && wordTitle[doc] === 0) wordDocs[wt++] = doc;
+        if (s > best[doc]) best[doc] = s;
+        if (v & 1) wordTitle[doc] = 1;
+      }
+    }
+    for (var k = 0; k < wt; k++) {
+      doc = wordDocs[k];
+      if (matched[doc] === 0) all[touched++] = doc;
+      acc[doc] += best[doc];
+      matched[doc]++;
+      inTitle[doc] += wordTitle[doc];
+      best[doc] = 0;
+      wordTitle[doc] = 0;
+    }
+    return touched;
+  }
+
+  /* addWord for a word of one term (most are): each posting is the
+     word's score, added in one pass. The first query runs before the JIT
+     has compiled anything, and this halves its work. */
+  function addTerm(ix, id, touched) {
+    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
+    var p = postings(ix, id[0]), weight = id[1], docs = p.docs, vals = p.vals;
+    for (var j = 0; j < docs.length; j++) {
+      var doc = docs[j], v = vals[j];
+      if (matched[doc] === 0) all[touched++] = doc;
+      acc[doc] += ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
+      matched[doc]++;
+      inTitle[doc] += v & 1;
+    }
+    return touched;
+  }
+
+  /* Each touched target's key into its page's (the best target's wins);
+     returns the number of pages hit (ix.pagesHit[0 .. count)). */
+  function keyPages(ix, touched) {
+    var docPage = ix.docPage, pageKey = ix.pageKey, pageDoc = ix.pageDoc, pagesHit = ix.pagesHit;
+    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
+    var count = 0;
+    for (var i = 0; i < touched; i++) {
+      var doc = all[i], page = docPage[doc];
+      var key = matched[doc] * 1e7 + acc[doc] * 10 + inTitle[doc];
+      if (pageKey[page] === 0) pagesHit[count++] = page;
+      if (key > pageKey[page]) { pageKey[page] = key; pageDoc[page] = doc; }
+    }
+    return count;
+  }
+
+  /* The pages hit, best first (by ix.pageKey, ties by page), at most
+     LIMIT of them sorted: the keys are sorted natively to find the
+     LIMIT-th, and only pages at or above it by comparison. */
+  function topPages(ix, count) {
+    var top = [], i, pageKey = ix.pageKey, pagesHit = ix.pagesHit;
+    var cut = -Infinity;
+    if (count > LIMIT) {
+      var keys = ix.keys.subarray(0, count);
+      for (i = 0; i < count; i++) keys[i] = pageKey[pagesHit[i]];
+      keys.sort();
+      cut = keys[count - LIMIT];
+    }
+    for (i = 0; i < count; i++) {
+      if (pageKey[pagesHit[i]] >= cut) top.push(pagesHit[i]);
+    }
+    top.sort(function (a, b) { return (pageKey[b] - pageKey[a]) || (a - b); });
+    return top.length > LIMIT ? top.slice(0, LIMIT) : top;
   }
 
   /* Ranked hits of `query` in language `lang`: one per page, its best
@@ -138,46 +225,20 @@
     hits.found = words.filter(function (w) { return w.ids.length && !w.typo; }).map(function (w) { return w.word; });
     if (!words.length) return hits;
     scratch(ix);
-    var touched = [];
-    words.forEach(function (w) {
-      var wt = [];
-      w.ids.forEach(function (pair) {
-        var p = postings(ix, pair[0]), weight = pair[1];
-        for (var j = 0; j < p.docs.length; j++) {
-          var doc = p.docs[j], v = p.vals[j], s = ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
-          if (ix.best[doc] === 0 && ix.wordTitle[doc] === 0) wt.push(doc);
-          if (s > ix.best[doc]) ix.best[doc] = s;
-          if (v & 1) ix.wordTitle[doc] = 1;
-        }
-      });
-      for (var k = 0; k < wt.length; k++) {
-        var doc = wt[k];
-        if (ix.matched[doc] === 0) touched.push(doc);
-        ix.acc[doc] += ix.best[doc];
-        ix.matched[doc]++;
-        ix.inTitle[doc] += ix.wordTitle[doc];
-        ix.best[doc] = 0;
-        ix.wordTitle[doc] = 0;
-      }
-    });
-    var pagesHit = [];
-    for (var i = 0; i < touched.length; i++) {
-      var doc = touched[i], page = ix.docPage[doc];
-      var key = ix.matched[doc] * 1e7 + ix.acc[doc] * 10 + ix.inTitle[doc];
-      if (ix.pageKey[page] === 0) pagesHit.push(page);
-      if (key > ix.pageKey[page]) { ix.pageKey[page] = key; ix.pageDoc[page] = doc; }
-    }
-    pagesHit.sort(function (a, b) { return (ix.pageKey[b] - ix.pageKey[a]) || (a - b); });
-    for (i = 0; i < pagesHit.length && i < LIMIT; i++) {
-      var pg = pagesHit[i], best = ix.pageDoc[pg];
+    var touched = 0, i, doc;
+    for (i = 0; i < words.length; i++) touched = addWord(ix, words[i], touched);
+    var count = keyPages(ix, touched);
+    var top = topPages(ix, count);
+    for (i = 0; i < top.length; i++) {
+      var pg = top[i], best = ix.pageDoc[pg];
       hits.push({ lang: lang, doc: best, page: pg, score: ix.acc[best], matched: ix.matched[best], all: ix.matched[best] === words.length ? 1 : 0, title: ix.inTitle[best], words: words });
     }
-    hits.total = pagesHit.length;
-    for (i = 0; i < touched.length; i++) {
-      doc = touched[i];
+    hits.total = count;
+    for (i = 0; i < touched; i++) {
+      doc = ix.touched[i];
       ix.acc[doc] = 0; ix.matched[doc] = 0; ix.inTitle[doc] = 0;
     }
-    for (i = 0; i < pagesHit.length; i++) ix.pageKey[pagesHit[i]] = 0;
+    for (i = 0; i < count; i++) ix.pageKey[ix.pagesHit[i]] = 0;
     ix.last = { asked: asked, hits: hits };
     return hits;
   }
@@ -428,8 +489,8 @@
       var counts = D.decode(data.counts), targets = 0, i;
       for (i = 0; i < counts.length; i++) targets += counts[i];
       data.docPage = new Int32Array(targets);
-      for (var page = 0, t = 0; page < counts.length; page++) {
-        for (var c = 0; c < counts[page]; c++) data.docPage[t++] = page;
+      for (var page = 0, t = 0; page < counts.length; t += counts[page], page++) {
+        data.docPage.fill(page, t, t + counts[page]);
       }
       var zigzag = D.decode(data.pairs);
       data.pair = new Int32Array(zigzag.length);
