@@ -47,12 +47,35 @@ try {
   await page.goto(pathToFileURL(path.join(site, 'nl/index.html')).href);
   await page.focus('#search-input');
   for (const word of words) {
+    // Each state of the list and the status after a task: the results
+    // show as their page files arrive, leading ones first. The field is
+    // emptied first, so that the last word's list is gone.
+    await page.fill('#search-input', '');
+    await page.evaluate(() => {
+      window.__states = [];
+      const list = document.getElementById('search-listbox'), status = document.getElementById('search-status');
+      const seen = () => window.__states.push({
+        titles: [...list.querySelectorAll('.search-hit-title')].map((t) => t.textContent),
+        status: status ? status.textContent : '',
+      });
+      if (window.__watch) window.__watch.disconnect();
+      window.__watch = new MutationObserver(seen);
+      window.__watch.observe(list, { childList: true, subtree: true });
+      if (status) window.__watch.observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await page.fill('#search-input', word);
     const ok = await page.waitForFunction((w) => {
       const titles = [...document.querySelectorAll('#search-listbox .search-hit-title')];
-      return titles.length > 0 && titles.every((t) => t.textContent.trim()) && document.getElementById('search-input').value === w;
+      return titles.length > 0 && titles.every((t) => t.textContent.trim()) && document.getElementById('search-input').value === w &&
+        /\d/.test(document.getElementById('search-status').textContent);
     }, word, { timeout: 10000 }).then(() => true, () => false);
     check(`"${word}" shows results with their titles`, ok);
+    const states = await page.evaluate(() => window.__states.filter((s) => s.titles.length));
+    const last = states[states.length - 1] || { titles: [] };
+    const prefix = (a, b) => a.every((t, i) => t === b[i]);
+    check(`"${word}": each list shown is the start of the last, and the count is read out only with the whole list`,
+      last.titles.length === 8 && states.every((s) => prefix(s.titles, last.titles) && (!/\d/.test(s.status) || s.titles.length === last.titles.length)),
+      JSON.stringify(states.map((s) => [s.titles.length, s.status])));
   }
   const allPageFiles = fs.readdirSync(path.join(site, 'search')).filter((f) => /^pages-nl-\d+\.js$/.test(f)).length;
   check('the titles came from a few page files, not all', pageFiles.size > 0 && pageFiles.size <= 8 * words.length && pageFiles.size < allPageFiles,

@@ -91,12 +91,23 @@
       var typing = !/\s$/.test(q);
       var hits = wanted.length > 1 ? S.searchBoth(wanted, lang, q, typing) : S.search(lang, q, typing);
       // null: postings are loading; so may the pages shown be. A listener
-      // runs this again.
-      if (hits && !S.missingPages(hits.slice(0, 8))) render(hits.slice(0, 8), hits.total, hits);
+      // runs this again, also as each page file arrives: the leading
+      // results whose titles are here show at once, the rest follow.
+      if (!hits) return;
+      var shown = hits.slice(0, 8);
+      var missing = S.missingPages(shown);
+      var ready = missing ? S.pagesReady(shown) : shown.length;
+      if (!missing || ready) render(shown.slice(0, ready), hits.total, hits, !missing);
     }
 
     var renders = 0;
-    function render(hits, total, all) {
+    var partial = false;
+    /* Shows hits; `whole` is false while later ones wait for their page
+       file: the status (read out) and "did you mean" wait for the whole
+       list, and an option chosen meanwhile stays chosen. */
+    function render(hits, total, all, whole) {
+      var chosen = partial ? active : -1;
+      partial = !whole;
       listbox.textContent = "";
       options = [];
       hits.forEach(function (hit, i) {
@@ -122,13 +133,14 @@
         listbox.appendChild(more);
         options.push(more);
       }
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
+      setActive(chosen < options.length ? chosen : -1);
       input.setAttribute("aria-expanded", hits.length ? "true" : "false");
       box.classList.toggle("open", hits.length > 0);
-      status.textContent = hits.length ? template(form.getAttribute("data-count"), total) : form.getAttribute("data-none");
       S.lastRender = root.performance ? performance.now() : 0;
       var token = ++renders;
+      // An earlier query's count is not this list's.
+      if (!whole) { status.textContent = ""; return; }
+      status.textContent = hits.length ? template(form.getAttribute("data-count"), total) : form.getAttribute("data-none");
       S.suggest(all, input.value, function (fixed) {
         if (fixed && token === renders) offer(fixed);
       });

@@ -85,6 +85,13 @@
     return missing;
   }
 
+  /* How many hits, from the first, have their page file (title, URL). */
+  function pagesReady(hits) {
+    var n = 0;
+    while (n < hits.length && indexes[hits[n].lang].info[hits[n].page]) n++;
+    return n;
+  }
+
   /* Shards the ids need that are not loaded; starts loading them. */
   function missingShards(ix, ids) {
     var missing = [];
@@ -563,6 +570,7 @@
     /* For the interface (search-ui.js). */
     ensure: ensure,
     missingPages: missingPages,
+    pagesReady: pagesReady,
     textOf: textOf,
     snippet: snippet,
     /* f runs whenever a file of the search arrives (or fails). */
