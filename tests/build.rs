@@ -269,10 +269,11 @@ fn default_build_is_minified_and_smaller() {
 
 #[test]
 fn the_themes_scripts_and_stylesheets_are_minified_as_the_pages_are() {
-    const FILES: [&str; 9] = [
+    const FILES: [&str; 10] = [
         "site.js",
         "site.css",
         "search/dictionary.js",
+        "search/score.js",
         "search/search.js",
         "search/search-ui.js",
         "search/analyze.js",

@@ -111,6 +111,19 @@ impl Analyzer {
         out
     }
 
+    /// Each indexed word of `text` (compound parts not) as (its term, the
+    /// folded form it had): a query for a form ranks the pages that have
+    /// that very form above those with another form of the term.
+    pub fn forms(&self, text: &str) -> Vec<(String, String)> {
+        let groups = self.folder.groups(text);
+        let words = groups.into_iter().flatten().filter_map(|r| text.get(r));
+        words
+            .map(|word| self.folder.fold(word))
+            .filter(|folded| self.keeps(folded))
+            .map(|folded| (self.stem(&folded), folded))
+            .collect()
+    }
+
     /// Every word of `text` with its byte range and folded form, stopwords
     /// and overlong words included (for highlighting and snippets).
     pub fn tokens(&self, text: &str) -> Vec<Token> {

@@ -194,7 +194,7 @@ try {
     await input.focus();
     await page.waitForFunction(() => !!window.BrugSearch && window.BrugSearch.ready('nl'), null, { timeout: 5000 }).catch(() => {});
     check('focusing the search field loads the engine, the analysis and the index',
-      ['static/search/dictionary.js', 'static/search/search.js', 'static/search/search-ui.js', 'static/search/analyze.js', 'search/index-nl.js'].every((f) => engine.includes(f)), engine.join(', '));
+      ['static/search/dictionary.js', 'static/search/score.js', 'static/search/search.js', 'static/search/search-ui.js', 'static/search/analyze.js', 'search/index-nl.js'].every((f) => engine.includes(f)), engine.join(', '));
     check('and the stemmer of the page\'s language only',
       engine.includes('static/search/snowball/dutch.js') && !engine.some((f) => f.includes('snowball/german')), engine.join(', '));
     await input.pressSequentially('kerngroep', { delay: 30 });

@@ -12,7 +12,7 @@ export function loadEngine(site, langs, edit = (file, source) => source) {
   const run = (file) => vm.runInContext(edit(file, fs.readFileSync(file, 'utf8')), context, { filename: file });
   const statics = path.join(site, 'static');
   for (const f of ['search/analysis-data.js', 'search/snowball/dutch.js',
-    'search/snowball/german.js', 'search/analyze.js', 'search/dictionary.js', 'search/search.js']) {
+    'search/snowball/german.js', 'search/analyze.js', 'search/dictionary.js', 'search/score.js', 'search/search.js']) {
     run(path.join(statics, f));
   }
   for (const lang of langs) {

@@ -10,10 +10,10 @@ const [site, lang, ...queries] = process.argv.slice(2);
 const limited = loadEngine(site, [lang]);
 let limit = 0;
 const full = loadEngine(site, [lang], (file, source) => {
-  if (!file.endsWith('search.js')) return source;
+  if (!file.endsWith('score.js')) return source;
   return source.replace(/var LIMIT = (\d+);/, (_, n) => { limit = +n; return 'var LIMIT = 1e9;'; });
 });
-if (!limit) throw new Error('search.js has no `var LIMIT = N;` to lift');
+if (!limit) throw new Error('score.js has no `var LIMIT = N;` to lift');
 for (const query of queries) {
   const a = limited.search(lang, query, false);
   const b = full.search(lang, query, false);

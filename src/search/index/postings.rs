@@ -24,14 +24,27 @@ const POSTING_SLICE: usize = 8192;
 
 /// Each term's postings, encoded for the index: per target, the distance
 /// from the previous target's number and the value (score * 2 + title),
-/// each a varint.
+/// each a varint; then, where the targets differ in which form of the
+/// term they have, each listed form and the targets that have it (see
+/// `forms_encoded`).
 pub(super) fn encoded(targets: &[Target], fields: &Fields, terms: &Terms) -> Vec<String> {
     let bm25 = Bm25::new(targets, fields, terms);
     by_term(targets, fields, terms, &bm25)
         .par_iter()
-        .map(|list| delta_encoded(list))
+        .zip(&terms.forms)
+        .map(|(list, forms)| {
+            let mut s = delta_encoded(list);
+            forms_encoded(&mut s, list, forms);
+            s
+        })
         .collect()
 }
+
+/// A posting: the target number, the forms bit set (8 bits) and the value
+/// (score * 2 + title, 5 bits).
+type Posting = u64;
+const FORM_SHIFT: u32 = 5;
+const DOC_SHIFT: u32 = 13;
 
 /// What scoring needs beyond a target's own counts (pass 1).
 struct Bm25 {
@@ -60,16 +73,19 @@ impl Bm25 {
     }
 
     /// The postings of target `doc` with term frequencies `tf`, as
-    /// (term, posting) sorted by term: a posting is the target number
-    /// shifted left by 5 and the value (score * 2 + title) below.
-    fn postings(&self, doc: usize, tf: Frequencies) -> Vec<(u32, u32)> {
+    /// (term, posting) sorted by term.
+    fn postings(&self, doc: usize, tf: Frequencies) -> Vec<(u32, Posting)> {
         let norm = K1 * (1.0 - B + B * self.lengths[doc] / self.avg);
-        let doc = doc as u32;
-        let mut list: Vec<(u32, u32)> = tf
+        let doc = doc as u64;
+        let mut list: Vec<(u32, Posting)> = tf
             .into_iter()
-            .map(|(term, (f, title))| {
+            .map(|(term, (f, title, forms))| {
                 let score = score(self.idf[term as usize], f, norm);
-                (term, doc << 5 | (score * 2 + u32::from(title)))
+                let value = u64::from(score * 2 + u32::from(title));
+                (
+                    term,
+                    doc << DOC_SHIFT | u64::from(forms) << FORM_SHIFT | value,
+                )
             })
             .collect();
         list.sort_unstable();
@@ -118,11 +134,11 @@ fn score(idf: f32, f: f32, norm: f32) -> u32 {
 
 /// Pass 2: each term's postings, in target order, gathered a slice of
 /// targets at a time.
-fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> Vec<Vec<u32>> {
-    let mut by_term: Vec<Vec<u32>> = vec![Vec::new(); terms.sorted.len()];
+fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> Vec<Vec<Posting>> {
+    let mut by_term: Vec<Vec<Posting>> = vec![Vec::new(); terms.sorted.len()];
     for (s, slice) in targets.chunks(POSTING_SLICE).enumerate() {
         let base = s * POSTING_SLICE;
-        let found: Vec<Vec<(u32, u32)>> = slice
+        let found: Vec<Vec<(u32, Posting)>> = slice
             .par_iter()
             .enumerate()
             .map(|(i, t)| bm25.postings(base + i, terms.count(fields.of(t)).0))
@@ -136,16 +152,59 @@ fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> V
 
 /// One term's postings (in target order) as varints: the target number's
 /// distance from the previous one, then the value.
-fn delta_encoded(list: &[u32]) -> String {
+fn delta_encoded(list: &[Posting]) -> String {
     let mut s = String::with_capacity(list.len() * 3);
     let mut prev = 0;
     for &p in list {
-        let doc = p >> 5;
+        let doc = (p >> DOC_SHIFT) as u32;
         varint(&mut s, doc - prev);
-        varint(&mut s, p & 31);
+        varint(&mut s, (p & 31) as u32);
         prev = doc;
     }
     s
+}
+
+/// Appends, for each of the term's listed `forms`, a space, the form, a
+/// space and which postings have it, in varints: 0 and the places (in
+/// `list`) that have it, or 1 and those that do not, each as the distance
+/// from the previous place; or 2 and a bit per posting, five to a digit
+/// (a frequent form: 8,000 postings in 1,600 digits). The shortest of the
+/// three. Nothing when every posting has the one form there is.
+fn forms_encoded(s: &mut String, list: &[Posting], forms: &[String]) {
+    let has = |p: Posting, k: usize| p >> FORM_SHIFT & 1 << k != 0;
+    if forms.len() <= 1 && list.iter().all(|&p| has(p, 0)) {
+        return;
+    }
+    for (k, form) in forms.iter().enumerate() {
+        let with = list.iter().filter(|&&p| has(p, k)).count();
+        let absent = with * 2 > list.len();
+        let mut places = String::new();
+        varint(&mut places, u32::from(absent));
+        let mut prev = 0;
+        for (i, &p) in list.iter().enumerate() {
+            if has(p, k) != absent {
+                varint(&mut places, i as u32 - prev);
+                prev = i as u32;
+            }
+        }
+        let mut bits = String::from("2");
+        for five in list.chunks(5) {
+            let digit = five
+                .iter()
+                .enumerate()
+                .map(|(b, &p)| u32::from(has(p, k)) << b)
+                .sum();
+            varint(&mut bits, digit);
+        }
+        s.push(' ');
+        s.push_str(form);
+        s.push(' ');
+        s.push_str(if bits.len() < places.len() {
+            &bits
+        } else {
+            &places
+        });
+    }
 }
 
 #[cfg(test)]
@@ -153,11 +212,48 @@ mod tests {
     use super::super::encode::decode;
     use super::*;
 
+    fn posting(doc: u64, forms: u64, value: u64) -> Posting {
+        doc << DOC_SHIFT | forms << FORM_SHIFT | value
+    }
+
     #[test]
     fn postings_are_target_deltas_and_values() {
-        let list = [3 << 5 | 7, 4 << 5 | 30, 40 << 5 | 2];
+        let list = [posting(3, 1, 7), posting(4, 0, 30), posting(40, 3, 2)];
         assert_eq!(decode(&delta_encoded(&list)), [3, 7, 1, 30, 36, 2]);
         assert_eq!(delta_encoded(&[]), "");
+    }
+
+    #[test]
+    fn forms_list_the_places_that_have_them_or_do_not() {
+        // Form 0 in places 0, 1, 3 of four (listed as those without: 2),
+        // form 1 in place 3 only (listed as those with: 3).
+        let list = [
+            posting(1, 1, 2),
+            posting(2, 1, 2),
+            posting(5, 0, 2),
+            posting(9, 3, 2),
+        ];
+        let forms = ["wahlen".to_string(), "wahl".to_string()];
+        let mut s = String::new();
+        forms_encoded(&mut s, &list, &forms);
+        let parts: Vec<&str> = s.split(' ').collect();
+        assert_eq!(parts[..4], ["", "wahlen", "12", "wahl"]);
+        assert_eq!(decode(parts[2]), [1, 2]);
+        assert_eq!(decode(parts[4]), [0, 3]);
+        // One form that every posting has: nothing to tell apart.
+        let mut s = String::new();
+        forms_encoded(&mut s, &list[..2], &forms[..1]);
+        assert_eq!(s, "");
+        // One form, and a posting from a compound only: listed.
+        forms_encoded(&mut s, &list[..3], &forms[..1]);
+        assert_eq!(s, " wahlen 12");
+        // A form in every other of 40 postings: as bits, 0b10101 and
+        // 0b01010 in turn.
+        let many: Vec<Posting> = (0..40).map(|i| posting(i, (i + 1) % 2, 2)).collect();
+        let mut s = String::new();
+        forms_encoded(&mut s, &many, &forms[..1]);
+        let coded = s.rsplit(' ').next().unwrap();
+        assert_eq!(decode(coded), [2, 21, 10, 21, 10, 21, 10, 21, 10]);
     }
 
     #[test]
@@ -181,11 +277,14 @@ mod tests {
             avg: 1.5,
             idf: vec![1.0, 2.0, 3.0],
         };
-        let tf: Frequencies = [(2, (1.0, false)), (0, (6.0, true))].into_iter().collect();
+        let tf: Frequencies = [(2, (1.0, false, 0)), (0, (6.0, true, 0b101))]
+            .into_iter()
+            .collect();
         let list = bm25.postings(1, tf);
         assert_eq!(list.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 2]);
-        assert!(list.iter().all(|p| p.1 >> 5 == 1));
+        assert!(list.iter().all(|p| p.1 >> DOC_SHIFT == 1));
         assert_eq!(list[0].1 & 1, 1);
         assert_eq!(list[1].1 & 1, 0);
+        assert_eq!(list[0].1 >> FORM_SHIFT & 0xff, 0b101);
     }
 }

@@ -121,7 +121,7 @@
      of each language searched (only those) comes with them, or, for a
      language other than Dutch or German, as soon as the analysis data has
      named it. */
-  var ENGINE = ["static/search/dictionary.js", "static/search/search.js", "static/search/search-ui.js", "static/search/analysis-data.js",
+  var ENGINE = ["static/search/dictionary.js", "static/search/score.js", "static/search/search.js", "static/search/search-ui.js", "static/search/analysis-data.js",
     "static/search/analyze.js"];
   var STEMMER = { nl: "dutch", de: "german" };
   var requested = {};

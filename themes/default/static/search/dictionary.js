@@ -205,7 +205,10 @@
         if (id >= 0) ids.push([id, PART]);
       }
     }
-    return { word: word, terms: terms, ids: ids, typo: typo };
+    // The word as folded, when it is one word: the form whose pages rank
+    // above those with other forms of its term (search.js).
+    var form = /^[a-z0-9\u00c0-\uffff]+$/.test(fold) ? fold : "";
+    return { word: word, terms: terms, ids: ids, typo: typo, form: form };
   }
 
   /* The longest compound words (of the loaded blocks) of at least

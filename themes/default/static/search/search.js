@@ -1,6 +1,7 @@
 /* brug search: the engine (ranking, snippets, "did you mean", the files a
    query needs); dictionary.js finds what each word of a query matches,
-   search-ui.js is the interface on top. The theme's loader (site.js,
+   score.js scores the pages they hit, search-ui.js is the interface on
+   top. The theme's loader (site.js,
    BrugLoader) adds them the first time a reader
    uses search, together with the analysis (analysis data, analyze.js, the
    Snowball stemmer of each language searched) and the index of the
@@ -38,35 +39,11 @@
 (function (root) {
   "use strict";
 
-  /* Added to a term's score (1 to 15) when it is in the page's title, on
-     top of the title's field weight in the score itself: it lifts a title
-     match above pages that mention the word as often (the scores are
-     coarse: many tie), not above a page that matches every word many
-     times (tests/search.rs has both cases). */
-  var TITLE_BONUS = 1;
-  /* Hits returned per language (more would only be counted). */
-  var LIMIT = 200;
-
   var D = root.BrugDictionary;
+  var R = root.BrugScore;
   var indexes = {};
   var texts = {};
   var waiting = {};
-
-  /* The postings of term t: doc ids and values, decoded once. */
-  function postings(ix, t) {
-    var p = ix.decoded[t];
-    if (p) return p;
-    var nums = D.decode(ix.post[t] || "");
-    var docs = new Int32Array(nums.length >> 1), vals = new Int32Array(nums.length >> 1);
-    var doc = 0;
-    for (var i = 0, j = 0; i + 1 < nums.length; i += 2, j++) {
-      doc += nums[i];
-      docs[j] = doc;
-      vals[j] = nums[i + 1];
-    }
-    p = ix.decoded[t] = { docs: docs, vals: vals };
-    return p;
-  }
 
   function shardOf(ix, t) {
     return D.lowerBound(ix.shards, t + 1) - 1;
@@ -103,110 +80,8 @@
     return missing.length;
   }
 
-  /* Scratch arrays per index, reused by every query: typed arrays sized
-     once, so that the first query (run cold, before the JIT has seen it)
-     neither grows lists nor collects garbage. */
-  function scratch(ix) {
-    if (!ix.acc) {
-      var n = ix.docPage.length, pages = ix.pair.length;
-      ix.acc = new Float64Array(n);
-      ix.best = new Float64Array(n);
-      ix.matched = new Uint8Array(n);
-      ix.inTitle = new Uint8Array(n);
-      ix.wordTitle = new Uint8Array(n);
-      ix.wordDocs = new Int32Array(n);
-      ix.touched = new Int32Array(n);
-      ix.pageKey = new Float64Array(pages);
-      ix.pageDoc = new Int32Array(pages);
-      ix.pagesHit = new Int32Array(pages);
-      ix.keys = new Float64Array(pages);
-    }
-    return ix;
-  }
-
-  /* Adds word w's best score per target to ix.acc; returns the new
-     number of touched targets (ix.touched[0 .. touched)). The arrays are
-     locals: ix is a dictionary-mode object (its loader deletes fields),
-     slow to read in a loop. */
-  function addWord(ix, w, touched) {
-    var best = ix.best, wordTitle = ix.wordTitle, wordDocs = ix.wordDocs;
-    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
-    var wt = 0, doc;
-    if (w.ids.length === 1) return addTerm(ix, w.ids[0], touched);
-    for (var i = 0; i < w.ids.length; i++) {
-      var p = postings(ix, w.ids[i][0]), weight = w.ids[i][1], docs = p.docs, vals = p.vals;
-      for (var j = 0; j < docs.length; j++) {
-        var v = vals[j], s = ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
-        doc = docs[j];
-        if (best[doc] === 0 && wordTitle[doc] === 0) wordDocs[wt++] = doc;
-        if (s > best[doc]) best[doc] = s;
-        if (v & 1) wordTitle[doc] = 1;
-      }
-    }
-    for (var k = 0; k < wt; k++) {
-      doc = wordDocs[k];
-      if (matched[doc] === 0) all[touched++] = doc;
-      acc[doc] += best[doc];
-      matched[doc]++;
-      inTitle[doc] += wordTitle[doc];
-      best[doc] = 0;
-      wordTitle[doc] = 0;
-    }
-    return touched;
-  }
-
-  /* addWord for a word of one term (most are): each posting is the
-     word's score, added in one pass. The first query runs before the JIT
-     has compiled anything, and this halves its work. */
-  function addTerm(ix, id, touched) {
-    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
-    var p = postings(ix, id[0]), weight = id[1], docs = p.docs, vals = p.vals;
-    for (var j = 0; j < docs.length; j++) {
-      var doc = docs[j], v = vals[j];
-      if (matched[doc] === 0) all[touched++] = doc;
-      acc[doc] += ((v >> 1) + (v & 1) * TITLE_BONUS) * weight;
-      matched[doc]++;
-      inTitle[doc] += v & 1;
-    }
-    return touched;
-  }
-
-  /* Each touched target's key into its page's (the best target's wins);
-     returns the number of pages hit (ix.pagesHit[0 .. count)). */
-  function keyPages(ix, touched) {
-    var docPage = ix.docPage, pageKey = ix.pageKey, pageDoc = ix.pageDoc, pagesHit = ix.pagesHit;
-    var acc = ix.acc, matched = ix.matched, inTitle = ix.inTitle, all = ix.touched;
-    var count = 0;
-    for (var i = 0; i < touched; i++) {
-      var doc = all[i], page = docPage[doc];
-      var key = matched[doc] * 1e7 + acc[doc] * 10 + inTitle[doc];
-      if (pageKey[page] === 0) pagesHit[count++] = page;
-      if (key > pageKey[page]) { pageKey[page] = key; pageDoc[page] = doc; }
-    }
-    return count;
-  }
-
-  /* The pages hit, best first (by ix.pageKey, ties by page), at most
-     LIMIT of them sorted: the keys are sorted natively to find the
-     LIMIT-th, and only pages at or above it by comparison. */
-  function topPages(ix, count) {
-    var top = [], i, pageKey = ix.pageKey, pagesHit = ix.pagesHit;
-    var cut = -Infinity;
-    if (count > LIMIT) {
-      var keys = ix.keys.subarray(0, count);
-      for (i = 0; i < count; i++) keys[i] = pageKey[pagesHit[i]];
-      keys.sort();
-      cut = keys[count - LIMIT];
-    }
-    for (i = 0; i < count; i++) {
-      if (pageKey[pagesHit[i]] >= cut) top.push(pagesHit[i]);
-    }
-    top.sort(function (a, b) { return (pageKey[b] - pageKey[a]) || (a - b); });
-    return top.length > LIMIT ? top.slice(0, LIMIT) : top;
-  }
-
   /* Ranked hits of `query` in language `lang`: one per page, its best
-     target, at most LIMIT; `.total` counts them all, `.typos` lists the
+     target, at most score.js's LIMIT; `.total` counts them all, `.typos` lists the
      words matched only with typing errors ({word, term, lang}). Pages
      matching more words come first, then by BM25F score, in which a title
      weighs six times the body (index.rs), plus TITLE_BONUS per word in
@@ -231,21 +106,11 @@
     });
     hits.found = words.filter(function (w) { return w.ids.length && !w.typo; }).map(function (w) { return w.word; });
     if (!words.length) return hits;
-    scratch(ix);
-    var touched = 0, i, doc;
-    for (i = 0; i < words.length; i++) touched = addWord(ix, words[i], touched);
-    var count = keyPages(ix, touched);
-    var top = topPages(ix, count);
-    for (i = 0; i < top.length; i++) {
-      var pg = top[i], best = ix.pageDoc[pg];
-      hits.push({ lang: lang, doc: best, page: pg, score: ix.acc[best], matched: ix.matched[best], all: ix.matched[best] === words.length ? 1 : 0, title: ix.inTitle[best], words: words });
-    }
-    hits.total = count;
-    for (i = 0; i < touched; i++) {
-      doc = ix.touched[i];
-      ix.acc[doc] = 0; ix.matched[doc] = 0; ix.inTitle[doc] = 0;
-    }
-    for (i = 0; i < count; i++) ix.pageKey[ix.pagesHit[i]] = 0;
+    var ranked = R.rank(ix, words);
+    ranked.pages.forEach(function (r) {
+      hits.push({ lang: lang, doc: r.doc, page: r.page, score: r.score, matched: r.matched, all: r.matched === words.length ? 1 : 0, title: r.title, words: words });
+    });
+    hits.total = ranked.total;
     ix.last = { asked: asked, hits: hits };
     return hits;
   }
