@@ -27,11 +27,13 @@ pub(super) struct Terms<'a> {
     /// Each term's forms (folded words whose stem it is), at most
     /// `FORMS_MAX`, most frequent first.
     pub forms: Vec<Vec<String>>,
-    /// The term numbers of each word of the text.
-    of_word: HashMap<&'a str, Vec<u32>>,
-    /// The (term number, form number) of each word's whole words.
-    forms_of_word: FormsOfWord<'a>,
+    /// Each word of the text: its term numbers, and the (term number,
+    /// form number) of its whole words (one lookup per word counted).
+    of_word: HashMap<&'a str, WordTerms>,
 }
+
+/// A word's term numbers and (term number, form number) pairs.
+type WordTerms = (Vec<u32>, Vec<(u32, u8)>);
 
 /// Each word's (term number, form number) pairs.
 type FormsOfWord<'a> = HashMap<&'a str, Vec<(u32, u8)>>;
@@ -54,15 +56,17 @@ impl<'a> Terms<'a> {
             .enumerate()
             .map(|(i, t)| (t.as_str(), i as u32))
             .collect();
-        let (forms, forms_of_word) = listed_forms(word_forms, &term_id, sorted.len());
-        let of_word = numbered(analysed, &term_id);
+        let (forms, mut forms_of_word) = listed_forms(word_forms, &term_id, sorted.len());
+        let of_word = numbered(analysed, &term_id)
+            .into_iter()
+            .map(|(w, terms)| (w, (terms, forms_of_word.remove(w).unwrap_or_default())))
+            .collect();
         drop(term_id);
         Terms {
             sorted,
             vocab,
             forms,
             of_word,
-            forms_of_word,
         }
     }
 
@@ -73,13 +77,16 @@ impl<'a> Terms<'a> {
         let mut len = 0.0;
         for (text, weight, title) in fields {
             for w in text.split_whitespace() {
-                for &term in self.of_word.get(w).into_iter().flatten() {
+                let Some((word_terms, word_forms)) = self.of_word.get(w) else {
+                    continue;
+                };
+                for &term in word_terms {
                     let e = tf.entry(term).or_insert((0.0, false, 0));
                     e.0 += weight;
                     e.1 |= title;
                     len += weight;
                 }
-                for &(term, form) in self.forms_of_word.get(w).into_iter().flatten() {
+                for &(term, form) in word_forms {
                     if let Some(e) = tf.get_mut(&term) {
                         e.2 |= 1 << form;
                     }
@@ -238,13 +245,16 @@ mod tests {
     #[test]
     fn counts_weigh_fields_and_mark_the_title_and_the_forms() {
         let sorted = sorted_terms(&analysed());
-        let (forms, forms_of_word) = listed_forms(word_forms(), &ids(&sorted), sorted.len());
+        let (forms, mut forms_of_word) = listed_forms(word_forms(), &ids(&sorted), sorted.len());
+        let of_word = numbered(analysed(), &ids(&sorted))
+            .into_iter()
+            .map(|(w, terms)| (w, (terms, forms_of_word.remove(w).unwrap_or_default())))
+            .collect();
         let terms = Terms {
-            of_word: numbered(analysed(), &ids(&sorted)),
+            of_word,
             sorted,
             vocab: Vocab::default(),
             forms,
-            forms_of_word,
         };
         let fields = [
             ("Lotsen", 6.0, true),
