@@ -166,6 +166,10 @@
       else if (id >= 0) ids.push([id, k === 0 ? WHOLE : PART]);
     });
     if (!ready) return null;
+    // A word the handbook has as a term needs not its compound parts:
+    // the pages with the parts apart rank below it anyway, and their
+    // postings are most of what such a query would load.
+    if (ids.length > 1 && ids[0][1] === WHOLE) ids = ids.slice(0, 1);
     var folded = fold.replace(/[^a-z0-9\u00c0-\uffff]/g, "");
     var inside = !ids.length && terms.length && terms[0].length >= 4;
     var typos = !ids.length && terms.length && !/[0-9]/.test(folded) && folded.length >= TYPO_ONE;
