@@ -132,6 +132,7 @@ slug-print = drucken
 print-title = Das ganze Handbuch
 print-intro = Alle Seiten des Handbuchs hintereinander, zum Drucken oder Speichern als PDF (Strg+P). Jedes Kapitel beginnt auf einer neuen Seite.
 print-link = Drucken
+pdf-contents = Inhalt
 # Nur brug serve: die Meldung über der Seite nach einem fehlgeschlagenen Build.
 serve-failed-title = Die letzte Änderung enthält Fehler
 serve-failed-kept = Sie sehen die letzte fehlerfreie Fassung. Nach der Korrektur verschwindet diese Meldung von selbst.

@@ -130,6 +130,7 @@ slug-print = afdrukken
 print-title = Het hele handboek
 print-intro = Alle pagina's van het handboek achter elkaar, om af te drukken of als pdf op te slaan (Ctrl+P). Elk hoofdstuk begint op een nieuwe pagina.
 print-link = Afdrukken
+pdf-contents = Inhoud
 # Alleen brug serve: de melding over de pagina na een mislukte build.
 serve-failed-title = De laatste wijziging bevat fouten
 serve-failed-kept = U ziet de laatste versie zonder fouten. Na het herstel verdwijnt deze melding vanzelf.

@@ -24,6 +24,7 @@ Examples:
   brug bundle                     the offline copy as one zip, with its SHA-256
   brug bundle --check --out handboek.zip
                                   verify a bundle: checksums and links
+  brug pdf --lang de              the handbook as a tagged PDF (here: the German one)
   brug init mijn-handboek         start a new handbook
   brug theme export               copy the built-in theme and strings into the handbook to edit";
 
@@ -112,6 +113,18 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write the handbook as one accessible PDF per language (tagged,
+    /// PDF/UA-1), typeset by brug itself: cover, contents, every chapter.
+    Pdf {
+        #[command(flatten)]
+        root: Root,
+        /// Only this language (a code of handbook.toml's `languages`) [default: all].
+        #[arg(long)]
+        lang: Option<String>,
+        /// Folder to write the PDFs into [default: ROOT].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Work with the theme: `brug theme export` writes the built-in one for editing.
     Theme {
         #[command(subcommand)]
@@ -175,6 +188,7 @@ pub fn run(cli: Cli) -> ExitCode {
             draft,
         } => build(&root.resolve(), out, no_minify, draft),
         Command::Bundle { root, out, check } => bundle(&root.resolve(), out, check),
+        Command::Pdf { root, lang, out } => pdf(&root.resolve(), lang, out),
         Command::Serve {
             root,
             port,
@@ -287,6 +301,29 @@ fn theme_export(root: &Path) -> ExitCode {
         }
         Err(e) => fail(&e),
     }
+}
+
+fn pdf(root: &Path, lang: Option<String>, out: Option<PathBuf>) -> ExitCode {
+    let out = out.unwrap_or_else(|| root.to_path_buf());
+    let langs: Vec<String> = lang.into_iter().collect();
+    let (made, diags) = crate::pdf::make(root, &langs, &out);
+    eprint!("{}", render_all(&diags));
+    for m in &made {
+        println!(
+            "{} ({} pages, {} KB)",
+            m.path.display(),
+            m.pages,
+            m.bytes.div_ceil(1024)
+        );
+    }
+    let errors = crate::diagnostics::count(&diags).0;
+    if errors > 0 || made.is_empty() {
+        if errors == 0 {
+            eprintln!("error: no language `{}` in this handbook", langs.join(", "));
+        }
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 fn bundle(root: &Path, out: Option<PathBuf>, check: bool) -> ExitCode {

@@ -16,6 +16,7 @@
 //! render   jobs → (path, bytes) through the compiled theme, minified
 //!   ↓
 //! build    the drivers: build, check, bundle, status, init, output
+//! pdf      the handbook as a tagged PDF per language (Typst)
 //! serve    the watch server: one rebuild engine over the same steps
 //! ```
 //!
@@ -28,6 +29,7 @@ pub mod build;
 pub mod cli;
 pub mod diagnostics;
 pub mod model;
+pub mod pdf;
 pub mod render;
 pub mod search;
 pub mod serve;

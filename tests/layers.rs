@@ -19,6 +19,7 @@ const RANKS: &[(&str, usize)] = &[
     ("render", 5),
     ("build", 6),
     ("serve", 7),
+    ("pdf", 7),
     ("cli", 8),
 ];
 

@@ -1,0 +1,172 @@
+//! `brug pdf`: the handbook as one tagged PDF per language, typeset in
+//! process by Typst. The handbook is checked as for a build (a handbook
+//! with errors gets no PDF), each language's chapters come in the print
+//! view's reading order (`document`), their Markdown becomes Typst markup
+//! (`markup`, every string from content escaped by `escape`), and Typst
+//! typesets it from what `world` gives it: that document, the checked
+//! `images`, and fonts compiled into brug. The PDF is PDF/UA-1: tagged,
+//! with the document's title and language, headings as its outline.
+
+pub mod document;
+mod escape;
+mod images;
+mod markup;
+mod world;
+
+use crate::analyze::overview::reading_order;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Handbook, Lang};
+use crate::source::strings::Strings;
+use crate::source::theme::Theme;
+use crate::text::slug::slugify;
+use std::path::{Path, PathBuf};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// A PDF written.
+#[derive(Debug)]
+pub struct Made {
+    pub path: PathBuf,
+    pub bytes: usize,
+    pub pages: usize,
+}
+
+/// Writes the PDF of each of `langs` (codes; empty: every language) into
+/// `out`. Diagnostics are the check's, the PDF's warnings (raw HTML, an
+/// image it cannot show) and errors.
+pub fn make(root: &Path, langs: &[String], out: &Path) -> (Vec<Made>, Vec<Diagnostic>) {
+    let mut kept = None;
+    let report = crate::build::site::check_inspecting(root, &mut |hb, _| kept = Some(hb.clone()));
+    let mut diags = report.diagnostics;
+    let Some(hb) = kept.filter(|_| !diags.iter().any(Diagnostic::is_error)) else {
+        return (Vec::new(), diags);
+    };
+    let Some(strings) = strings(&hb, &mut diags) else {
+        return (Vec::new(), diags);
+    };
+    let mut made = Vec::new();
+    for lang in 0..hb.config.languages.len() {
+        let code = hb.lang_code(lang).to_string();
+        if !langs.is_empty() && !langs.contains(&code) {
+            continue;
+        }
+        match pdf(&hb, &strings, lang, &mut diags) {
+            Some((bytes, pages)) => {
+                let path = out.join(file_name(&hb, lang));
+                match write(&path, &bytes) {
+                    Ok(()) => made.push(Made {
+                        path,
+                        bytes: bytes.len(),
+                        pages,
+                    }),
+                    Err(e) => diags.push(Diagnostic::error(
+                        &path,
+                        format!("cannot write the PDF: {e}"),
+                    )),
+                }
+            }
+            None => break,
+        }
+    }
+    (made, diags)
+}
+
+fn strings(hb: &Handbook, diags: &mut Vec<Diagnostic>) -> Option<Strings> {
+    let (mut theme, theme_diags) = Theme::load(&hb.root);
+    diags.extend(theme_diags);
+    let (strings, string_diags) =
+        Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
+    diags.extend(string_diags);
+    strings
+}
+
+/// `handboek-integratievisie-nl.pdf`: the handbook's title and the language.
+pub fn file_name(hb: &Handbook, lang: Lang) -> String {
+    let code = hb.lang_code(lang);
+    let title = hb
+        .config
+        .title
+        .get(code)
+        .or_else(|| hb.config.title.values().next())
+        .map(|t| slugify(t, code))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "handbook".into());
+    format!("{title}-{code}.pdf")
+}
+
+/// The PDF of `lang` and its number of pages, or None after an error.
+pub fn pdf(
+    hb: &Handbook,
+    strings: &Strings,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<u8>, usize)> {
+    let chapters = reading_order(hb, lang);
+    let doc = document::document(hb, strings, lang, &chapters, diags);
+    let world = world::Handbook::new(doc.text, &doc.images.files);
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let typeset = match compiled.output {
+        Ok(d) => d,
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| typst_error(&world, hb, lang, e)));
+            return None;
+        }
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("brug-{}", hb.lang_code(lang))),
+        creator: Smart::Custom(Some("brug".into())),
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).ok()?,
+        ..PdfOptions::default()
+    };
+    match typst_pdf::pdf(&typeset, &options) {
+        Ok(bytes) => Some((bytes, typeset.pages().len())),
+        Err(errors) => {
+            diags.extend(errors.iter().map(|e| typst_error(&world, hb, lang, e)));
+            None
+        }
+    }
+}
+
+/// A Typst error: brug wrote the document, so it is brug's mistake unless
+/// content made it; the line of the document it was typesetting says
+/// which.
+fn typst_error(
+    world: &world::Handbook,
+    hb: &Handbook,
+    lang: Lang,
+    e: &typst::diag::SourceDiagnostic,
+) -> Diagnostic {
+    use typst::WorldExt;
+    let place = world.range(e.span).map(|r| {
+        let (line, col) = world.line_col(r.start);
+        let text = world.source_text();
+        let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[r.start..]
+            .find('\n')
+            .map_or(text.len(), |i| r.start + i);
+        format!(
+            " at line {line}, column {col} of the document: {}",
+            &text[start..end]
+        )
+    });
+    Diagnostic::error(
+        file_name(hb, lang),
+        format!(
+            "Typst could not typeset the PDF: {}{}",
+            e.message,
+            place.unwrap_or_default()
+        ),
+    )
+    .hint("this is a mistake in brug; please report it with the page it names")
+}
+
+/// Writes beside and renames, so that a failed write leaves the old PDF.
+fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("pdf.part");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
