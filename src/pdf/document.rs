@@ -117,11 +117,17 @@ fn preamble(title: &str, lang: &str, date: Option<Date>) -> String {
   paper: "a4",
   margin: (x: 2.3cm, top: 2.6cm, bottom: 2.4cm),
   header: context {{
-    let here-page = here().page()
-    let before = query(<brug-chapter>).filter(m => m.location().page() <= here-page)
-    if before.len() > 0 {{
+    let chapter = selector(<brug-chapter>)
+    let next = query(chapter.after(here()))
+    let before = query(chapter.before(here()))
+    let now = if next.len() > 0 and next.first().location().page() == here().page() {{
+      next.first()
+    }} else if before.len() > 0 {{
+      before.last()
+    }}
+    if now != none {{
       set text(size: 9pt)
-      emph(before.last().value)
+      emph(now.value)
     }}
   }},
   footer: context {{
