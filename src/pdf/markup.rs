@@ -7,10 +7,11 @@
 use super::escape::{label, markup, string};
 use super::images::Images;
 use crate::analyze::links::{Resolve, Target};
+use crate::analyze::markdown::options;
 use crate::diagnostics::{Diagnostic, Lines};
 use crate::model::{Handbook, Page, PairId};
 use crate::text::slug::slugify;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
 /// Marks a link into the document: `LINK` label `END`, then `[text]`.
@@ -100,15 +101,6 @@ pub fn chapter(
     let out = w.bufs.swap_remove(0);
     labels.extend(w.ids.iter().map(|id| heading_label(ch.pair, id)));
     footnotes(&out, &w.notes, ch.pair)
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
 }
 
 impl<'a> Writer<'a, '_> {
@@ -435,21 +427,31 @@ fn is_address(url: &str) -> bool {
         .any(|s| lower.starts_with(s))
 }
 
-/// The chapter's footnote references as footnotes: the first with its
-/// text, later ones referring to it; a reference without a definition as
-/// written.
-fn footnotes(text: &str, notes: &HashMap<String, String>, pair: PairId) -> String {
+/// `text` with each `open` name `END` mark replaced by what `with` writes
+/// for the name.
+fn replace_marks(text: &str, open: char, mut with: impl FnMut(&str, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut used = HashSet::new();
     let mut rest = text;
-    while let Some(i) = rest.find(NOTE) {
+    while let Some(i) = rest.find(open) {
         out.push_str(&rest[..i]);
-        let after = &rest[i + NOTE.len_utf8()..];
+        let after = &rest[i + open.len_utf8()..];
         let Some(j) = after.find(END) else {
             rest = after;
             break;
         };
-        let name = &after[..j];
+        with(&after[..j], &mut out);
+        rest = &after[j + END.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The chapter's footnote references as footnotes: the first with its
+/// text, later ones referring to it; a reference without a definition as
+/// written.
+fn footnotes(text: &str, notes: &HashMap<String, String>, pair: PairId) -> String {
+    let mut used = HashSet::new();
+    replace_marks(text, NOTE, |name, out| {
         let note_label = label(&format!("fn-c{pair}-{name}"));
         match notes.get(name) {
             Some(_) if !used.insert(name.to_string()) => {
@@ -461,26 +463,14 @@ fn footnotes(text: &str, notes: &HashMap<String, String>, pair: PairId) -> Strin
             }
             None => out.push_str(&markup(&format!("[^{name}]"))),
         }
-        rest = &after[j + END.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
+    })
 }
 
 /// The document with every link placeholder made a link to its label,
 /// or to the chapter when the heading is not there, or plain text when
 /// the page is not in the document.
 pub fn resolve(text: &str, labels: &HashSet<String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find(LINK) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + LINK.len_utf8()..];
-        let Some(j) = after.find(END) else {
-            rest = after;
-            break;
-        };
-        let to = &after[..j];
+    replace_marks(text, LINK, |to, out| {
         let chapter = to.split('-').next().unwrap_or(to);
         if labels.contains(to) {
             out.push_str(&format!("#link(<{to}>)"));
@@ -489,8 +479,5 @@ pub fn resolve(text: &str, labels: &HashSet<String>) -> String {
         } else {
             out.push('#');
         }
-        rest = &after[j + END.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
+    })
 }

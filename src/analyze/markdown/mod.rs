@@ -158,7 +158,8 @@ pub fn chapter_id(pair: PairId) -> String {
     format!("c{pair}")
 }
 
-fn options() -> Options {
+/// The Markdown extensions brug reads (the PDF reads the same).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
