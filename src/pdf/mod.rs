@@ -113,10 +113,21 @@ pub fn pdf(
             return None;
         }
     };
+    let standards = match PdfStandards::new(&[PdfStandard::Ua_1]) {
+        Ok(s) => s,
+        Err(e) => {
+            let d = Diagnostic::error(
+                file_name(hb, lang),
+                format!("Typst refuses PDF/UA-1: {}", e.message()),
+            );
+            diags.push(d.hint("this is a mistake in brug; please report it"));
+            return None;
+        }
+    };
     let options = PdfOptions {
         ident: Smart::Custom(format!("brug-{}", hb.lang_code(lang))),
         creator: Smart::Custom(Some("brug".into())),
-        standards: PdfStandards::new(&[PdfStandard::Ua_1]).ok()?,
+        standards,
         ..PdfOptions::default()
     };
     match typst_pdf::pdf(&typeset, &options) {
