@@ -126,12 +126,18 @@ readme-text =
     3. Wählen Sie Niederländisch oder Deutsch. Suche, Sprachwahl und alle
        Links funktionieren auch ohne Internet.
 
+    Das ganze Handbuch liegt auch als PDF im Ordner: { $pdf }.
+    Diese Datei können Sie drucken oder weitergeben.
+
     SHA256SUMS enthält eine Prüfsumme für jede Datei, mit der Sie prüfen
     können, ob die Kopie vollständig und unverändert ist.
 slug-print = drucken
 print-title = Das ganze Handbuch
 print-intro = Alle Seiten des Handbuchs hintereinander, zum Drucken oder Speichern als PDF (Strg+P). Jedes Kapitel beginnt auf einer neuen Seite.
 print-link = Drucken
+pdf-link = Handbuch als PDF ({ $size })
+decimal-separator = { "," }
+pdf-diagram-caption = Linienart und Text im Feld geben den Stand an; die Tabelle oben enthält dieselben Angaben als Text.
 pdf-contents = Inhalt
 # Nur brug serve: die Meldung über der Seite nach einem fehlgeschlagenen Build.
 serve-failed-title = Die letzte Änderung enthält Fehler

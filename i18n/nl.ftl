@@ -124,12 +124,18 @@ readme-text =
     3. Kies Nederlands of Duits. Zoeken, de taalkeuze en alle links werken
        ook zonder internet.
 
+    Het hele handboek staat ook als pdf in de map: { $pdf }.
+    Dat bestand kunt u afdrukken of doorsturen.
+
     SHA256SUMS bevat een controlegetal voor elk bestand, zodat u kunt nagaan
     of de kopie volledig en ongewijzigd is.
 slug-print = afdrukken
 print-title = Het hele handboek
 print-intro = Alle pagina's van het handboek achter elkaar, om af te drukken of als pdf op te slaan (Ctrl+P). Elk hoofdstuk begint op een nieuwe pagina.
 print-link = Afdrukken
+pdf-link = Handboek als pdf ({ $size })
+decimal-separator = { "," }
+pdf-diagram-caption = De lijnstijl en de tekst in elk vak geven de stand van zaken; de tabel hierboven bevat dezelfde gegevens als tekst.
 pdf-contents = Inhoud
 # Alleen brug serve: de melding over de pagina na een mislukte build.
 serve-failed-title = De laatste wijziging bevat fouten

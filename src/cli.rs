@@ -55,6 +55,10 @@ pub enum Command {
         /// a handbook that is being moved or repaired; never publish it.
         #[arg(long)]
         draft: bool,
+        /// Also typeset the handbook as a PDF per language into the site
+        /// (as `brug pdf` does); every page's print link then offers it.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Report every problem without writing anything; exit 1 on errors.
     Check {
@@ -186,7 +190,8 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             no_minify,
             draft,
-        } => build(&root.resolve(), out, no_minify, draft),
+            pdf,
+        } => build(&root.resolve(), out, no_minify, draft, pdf),
         Command::Bundle { root, out, check } => bundle(&root.resolve(), out, check),
         Command::Pdf { root, lang, out } => pdf(&root.resolve(), lang, out),
         Command::Serve {
@@ -244,11 +249,12 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn build(root: &Path, out: Option<PathBuf>, no_minify: bool, draft: bool) -> ExitCode {
+fn build(root: &Path, out: Option<PathBuf>, no_minify: bool, draft: bool, pdf: bool) -> ExitCode {
     let folder = if draft { "public-draft" } else { "public" };
     let out = out.unwrap_or_else(|| root.join(folder));
     let opts = crate::render::RenderOptions {
         draft,
+        pdf,
         ..site::options(!no_minify)
     };
     let report = site::run(root, Some(&out), opts);
@@ -306,7 +312,7 @@ fn theme_export(root: &Path) -> ExitCode {
 fn pdf(root: &Path, lang: Option<String>, out: Option<PathBuf>) -> ExitCode {
     let out = out.unwrap_or_else(|| root.to_path_buf());
     let langs: Vec<String> = lang.into_iter().collect();
-    let (made, diags) = crate::pdf::make(root, &langs, &out);
+    let (made, diags) = crate::build::pdf::make(root, &langs, &out);
     eprint!("{}", render_all(&diags));
     for m in &made {
         println!(

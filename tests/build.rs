@@ -475,3 +475,26 @@ fn a_build_killed_at_any_moment_leaves_what_the_next_build_repairs() {
         delay += Duration::from_millis(15);
     }
 }
+
+#[test]
+fn build_pdf_puts_each_languages_pdf_into_the_site_and_every_print_link_offers_it() {
+    let f = Fixture::new("web");
+    let run = f.brug(&["build", "--pdf", "--no-minify"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let nl = std::fs::read(f.out().join("webhandboek-nl.pdf")).unwrap();
+    assert!(nl.starts_with(b"%PDF-") && f.out().join("webhandbuch-de.pdf").exists());
+    let kb = nl.len().div_ceil(1024);
+    let page = f.page("nl/methods/consensus/index.html");
+    let link = format!(
+        "<a href=\"../../../webhandboek-nl.pdf\" type=\"application/pdf\">Handboek als pdf ({kb} KB)</a>"
+    );
+    assert!(page.contains(&link), "{link}\n{page}");
+    let de = f.page("de/index.html");
+    assert!(de.contains("href=\"../webhandbuch-de.pdf\""), "{de}");
+    // A build without --pdf offers none and removes the PDFs it made.
+    let again = f.brug(&["build", "--no-minify"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(!f.out().join("webhandboek-nl.pdf").exists());
+    let page = f.page("nl/methods/consensus/index.html");
+    assert!(!page.contains(".pdf"), "{page}");
+}

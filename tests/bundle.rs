@@ -1,6 +1,6 @@
 //! `brug bundle` on fixture handbooks: the zip holds the offline variant
 //! (explicit index.html links, read-me files, SHA256SUMS, nothing that
-//! addresses the published host), the same content gives the same bytes,
+//! addresses the published host, the PDF of each language), the same content gives the same bytes,
 //! and `--check` finds broken checksums and links.
 
 mod common;
@@ -60,6 +60,27 @@ fn the_bundle_is_the_offline_site_with_read_me_and_checksums() {
     let sums = String::from_utf8(files["SHA256SUMS"].clone()).unwrap();
     assert_eq!(sums.lines().count(), files.len() - 1);
     assert!(String::from_utf8_lossy(&files["LIESMICH.txt"]).contains("Webhandbuch"));
+    // Each language's PDF, checksummed, named in its read-me, offered on
+    // every page.
+    let pdfs: Vec<&String> = names
+        .iter()
+        .copied()
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    assert_eq!(pdfs, ["webhandboek-nl.pdf", "webhandbuch-de.pdf"]);
+    for (pdf, readme) in pdfs.iter().zip(["LEESMIJ.txt", "LIESMICH.txt"]) {
+        assert!(files[*pdf].starts_with(b"%PDF-"), "{pdf}");
+        let sum = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&files[*pdf]));
+        assert!(
+            sums.contains(&format!("{sum}  {pdf}\n")),
+            "{pdf} in SHA256SUMS"
+        );
+        assert!(
+            String::from_utf8_lossy(&files[readme]).contains(pdf.as_str()),
+            "{readme}"
+        );
+    }
+    assert!(page.contains("href=../../../webhandboek-nl.pdf"), "{page}");
     let check = f.brug(&["bundle", "--check", "--out", out.to_str().unwrap()]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     // The default name has the title and the newest page's date.

@@ -17,9 +17,9 @@ const RANKS: &[(&str, usize)] = &[
     ("view", 4),
     ("search", 4),
     ("render", 5),
+    ("pdf", 5),
     ("build", 6),
     ("serve", 7),
-    ("pdf", 7),
     ("cli", 8),
 ];
 

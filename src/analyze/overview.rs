@@ -33,6 +33,17 @@ pub struct Overviews {
     /// (`nl/naast-elkaar/`); a page's view is below it at the page's path.
     /// Empty when there are none (`[output] side_by_side`).
     pub side: Vec<String>,
+    /// Per language, the handbook's PDF in the site; empty unless the
+    /// build typesets them (`brug build --pdf`).
+    pub pdf: Vec<Option<PdfFile>>,
+}
+
+/// A PDF of the handbook among the site's files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfFile {
+    /// Its path from the site root (`handboek-integratievisie-nl.pdf`).
+    pub url: String,
+    pub bytes: usize,
 }
 
 /// The largest handbook (pages per language) that gets a print view.
@@ -66,6 +77,7 @@ impl Overviews {
                 true => page_urls(hb, strings, "slug-side"),
                 false => Vec::new(),
             },
+            pdf: Vec::new(),
         };
         overviews.check_urls(hb, diags);
         overviews

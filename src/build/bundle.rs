@@ -1,7 +1,9 @@
 //! `brug bundle`: the offline copy as one zip. The site is built into
 //! memory with links that name `index.html` (a folder does not open from
 //! `file://`), without `sitemap.xml` and `404.html` (they address the
-//! published host), plus a short read-me per language and `SHA256SUMS`.
+//! published host), with the handbook's PDF per language (what gets
+//! printed and passed on), plus a short read-me per language and
+//! `SHA256SUMS`.
 //! The zip is reproducible: sorted entries, fixed timestamps and modes, the
 //! same compression, so the same content gives the same bytes and
 //! distributors can compare versions by checksum.
@@ -60,6 +62,7 @@ pub fn run(root: &Path, out: Option<&Path>) -> Bundled {
         links: crate::analyze::markdown::LinkStyle {
             explicit_index: true,
         },
+        pdf: true,
         ..site::options(true)
     };
     let (mut report, kept) = site::run_keeping(root, Dest::Memory(&keep), opts);
@@ -151,6 +154,7 @@ fn info_of(hb: &crate::model::Handbook, strings: &crate::source::strings::String
             let code = hb.lang_code(l);
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("title", hb.config.title(code).to_string());
+            args.set("pdf", crate::pdf::file_name(hb, l));
             let text = strings
                 .get(l, "readme-text", Some(&args))
                 .unwrap_or_default()

@@ -7,5 +7,6 @@ pub mod bundle;
 pub mod external;
 pub mod init;
 pub mod output;
+pub mod pdf;
 pub mod site;
 pub mod status;

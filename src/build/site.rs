@@ -3,6 +3,7 @@
 //! step are collected; output is written only when there is no error.
 
 use crate::analyze::markdown::LinkStyle;
+use crate::analyze::overview::PdfFile;
 use crate::analyze::prepared::Prepared;
 use crate::build::output;
 use crate::diagnostics::Diagnostic;
@@ -72,9 +73,10 @@ pub fn run_to(root: &Path, dest: Dest, opts: RenderOptions) -> Report {
     run_keeping(root, dest, opts).0
 }
 
-/// What a successful build made besides its files: the model, the
-/// analysis, the compiled theme and the pairs each template showed.
-/// `brug serve` keeps it to rebuild only what a change affects.
+/// What a successful build or check made besides its files: the model,
+/// the analysis, the compiled theme and the pairs each template showed.
+/// `brug serve` keeps it to rebuild only what a change affects; `brug
+/// pdf` typesets from it.
 pub struct Built {
     pub hb: Handbook,
     pub prepared: Prepared,
@@ -131,10 +133,18 @@ fn run_inspecting(
     if report.errors() > 0 {
         return (finish(report, start), None);
     }
-    let site = Site::new(&hb, &prepared, &renderer);
+    let mut prepared = prepared;
+    let pdfs = match opts.pdf {
+        true => match typeset(&hb, &renderer, &mut prepared, &mut report.diagnostics) {
+            Some(pdfs) => pdfs,
+            None => return (finish(report, start), None),
+        },
+        false => Vec::new(),
+    };
+    let site = Site::new(&hb, &prepared, &renderer).with_pdfs(&pdfs);
     let reads = emit(&site, dest, &mut report);
     report.search.sort();
-    let kept = matches!(dest, Dest::Memory(_)).then(|| Built {
+    let kept = matches!(dest, Dest::Memory(_) | Dest::Check).then(|| Built {
         reads,
         hb,
         prepared,
@@ -142,6 +152,29 @@ fn run_inspecting(
         file_diagnostics: loaded.file_diagnostics,
     });
     (finish(report, start), kept)
+}
+
+/// Typesets every language's PDF (`brug build --pdf`) and notes each
+/// one's name and size for the pages' print links; None when one failed.
+fn typeset(
+    hb: &Handbook,
+    renderer: &Renderer,
+    prepared: &mut Prepared,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<(crate::model::Lang, Vec<u8>)>> {
+    let langs: Vec<_> = (0..hb.config.languages.len()).collect();
+    let typeset = crate::build::pdf::typeset(hb, prepared, renderer.strings(), &langs, diags)?;
+    prepared.overviews.pdf = langs
+        .iter()
+        .map(|&l| {
+            let t = typeset.iter().find(|t| t.lang == l)?;
+            Some(PdfFile {
+                url: crate::pdf::file_name(hb, l),
+                bytes: t.bytes.len(),
+            })
+        })
+        .collect();
+    Some(typeset.into_iter().map(|t| (t.lang, t.bytes)).collect())
 }
 
 /// A draft is built in spite of the handbook's errors: each is shown as
@@ -348,6 +381,7 @@ pub fn options(minify: bool) -> RenderOptions {
         minify,
         links: LinkStyle::default(),
         draft: false,
+        pdf: false,
     }
 }
 

@@ -1,11 +1,14 @@
 //! The Typst document of one language: settings (title, language, date,
 //! A4 pages with the chapter's title as running header and the page
 //! number below), a cover, the table of contents, then every chapter of
-//! the print view's reading order on a new page.
+//! the print view's reading order on a new page, and the transfer
+//! overview last.
 
 use super::escape::{markup, string};
+use super::extras::{transfer_box, transfer_chapter, TermUses};
 use super::images::Images;
 use super::markup::{chapter, chapter_label, resolve, Chapter};
+use crate::analyze::prepared::Prepared;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang, PairId, Translation};
 use crate::source::frontmatter::Date;
@@ -30,6 +33,7 @@ pub fn newest(hb: &Handbook, lang: Lang, chapters: &[(PairId, usize)]) -> Option
 /// The document of `lang` with `chapters` (pair, depth) in reading order.
 pub fn document(
     hb: &Handbook,
+    prepared: &Prepared,
     strings: &Strings,
     lang: Lang,
     chapters: &[(PairId, usize)],
@@ -42,6 +46,12 @@ pub fn document(
     text.push_str(&cover(hb, strings, lang, &title, date));
     let mut images = Images::default();
     let mut labels = HashSet::new();
+    let uses = TermUses {
+        hb,
+        glossary: &prepared.glossary,
+        lang,
+        label: strings.text(lang, "glossary-uses"),
+    };
     for &(pair, depth) in chapters {
         let page = &hb.pages[hb.pairs[pair].best_page(lang)];
         let level = 1 + depth;
@@ -66,14 +76,17 @@ pub fn document(
         if let Some(summary) = &page.front.summary {
             text.push_str(&format!("#emph[{}]\n\n", markup(summary)));
         }
+        text.push_str(&transfer_box(hb, strings, pair, lang));
         let ch = Chapter {
             hb,
             pair,
             page,
             level,
+            uses: (prepared.glossary.pair == Some(pair)).then_some(&uses),
         };
         text.push_str(&chapter(&ch, &mut images, &mut labels, diags));
     }
+    text.push_str(&transfer_chapter(hb, prepared, strings, lang, &mut images));
     Document {
         text: resolve(&text, &labels),
         images,

@@ -44,4 +44,12 @@ impl Images {
         self.by_source.insert(source.to_path_buf(), path.clone());
         Ok(path)
     }
+
+    /// The virtual path of an image brug drew itself (the transfer
+    /// diagram), with extension `ext`.
+    pub fn add_generated(&mut self, ext: &str, data: Vec<u8>) -> String {
+        let path = format!("/images/{}.{ext}", self.files.len());
+        self.files.push((path.clone(), Bytes::new(data)));
+        path
+    }
 }

@@ -5,6 +5,7 @@
 //! as placeholders until every chapter's labels are known (`resolve`).
 
 use super::escape::{label, markup, string};
+use super::extras::TermUses;
 use super::images::Images;
 use crate::analyze::links::{Resolve, Target};
 use crate::analyze::markdown::options;
@@ -25,6 +26,12 @@ pub fn chapter_label(pair: PairId) -> String {
     format!("c{pair}")
 }
 
+/// A link to `label` around `text` (Typst markup), made a real link by
+/// `resolve` once every label of the document is known.
+pub fn internal_link(label: &str, text: &str) -> String {
+    format!("{LINK}{label}{END}[{text}]")
+}
+
 fn heading_label(pair: PairId, id: &str) -> String {
     label(&format!("c{pair}-{id}"))
 }
@@ -36,6 +43,9 @@ pub struct Chapter<'a> {
     pub page: &'a Page,
     /// The level of the chapter's own heading (1 + its depth).
     pub level: usize,
+    /// On the glossary: the pages that use each term, listed at the end
+    /// of its definition as on the web page.
+    pub uses: Option<&'a TermUses<'a>>,
 }
 
 /// What is open while events arrive.
@@ -72,6 +82,11 @@ struct Writer<'a, 'd> {
     notes: HashMap<String, String>,
     last_level: usize,
     html_warned: bool,
+    /// The glossary's term whose first paragraph may come next, the one
+    /// being read, and the one whose uses go before the next heading.
+    term: Option<String>,
+    reading: Option<String>,
+    defined: Option<String>,
 }
 
 /// The chapter's body as Typst markup (headings below the chapter's own
@@ -93,11 +108,15 @@ pub fn chapter(
         notes: HashMap::new(),
         last_level: ch.level,
         html_warned: false,
+        term: None,
+        reading: None,
+        defined: None,
     };
     let body = ch.page.body();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         w.event(event, ch.page.body_offset + range.start);
     }
+    w.term_uses();
     let out = w.bufs.swap_remove(0);
     labels.extend(w.ids.iter().map(|id| heading_label(ch.pair, id)));
     footnotes(&out, &w.notes, ch.pair)
@@ -171,10 +190,23 @@ impl<'a> Writer<'a, '_> {
         }
     }
 
+    /// The list of pages using the glossary term just defined, if any.
+    fn term_uses(&mut self) {
+        if let (Some(uses), Some(id)) = (self.ch.uses, self.defined.take()) {
+            let list = uses.list(&id);
+            self.push(&list);
+        }
+    }
+
     fn start(&mut self, tag: Tag, offset: usize) {
+        match &tag {
+            Tag::Paragraph => self.reading = self.term.take(),
+            _ => self.term = None,
+        }
         match tag {
             Tag::Paragraph => {}
             Tag::Heading { level, id, .. } => {
+                self.term_uses();
                 self.bufs.push(String::new());
                 self.open.push(Open::Heading {
                     level,
@@ -228,7 +260,12 @@ impl<'a> Writer<'a, '_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => self.push("\n\n"),
+            TagEnd::Paragraph => {
+                self.push("\n\n");
+                if let Some(id) = self.reading.take() {
+                    self.defined = Some(id);
+                }
+            }
             TagEnd::Heading(_) => self.heading(),
             TagEnd::BlockQuote(_) => self.push("]\n\n"),
             TagEnd::CodeBlock => {
@@ -298,6 +335,7 @@ impl<'a> Writer<'a, '_> {
         let depth = want.min(self.last_level + 1);
         self.last_level = depth;
         let id = self.heading_id(explicit, &text);
+        self.term = Some(id.clone());
         let shown = if inner.trim().is_empty() {
             "\u{a0}"
         } else {

@@ -1,7 +1,7 @@
-//! `brug pdf`: the handbook as one tagged PDF per language, typeset in
-//! process by Typst. The handbook is checked as for a build (a handbook
-//! with errors gets no PDF), each language's chapters come in the print
-//! view's reading order (`document`), their Markdown becomes Typst markup
+//! The handbook as one tagged PDF per language, typeset in process by
+//! Typst (the build step checks the handbook first and writes the files).
+//! Each language's chapters come in the print view's reading order
+//! (`document`), their Markdown becomes Typst markup
 //! (`markup`, every string from content escaped by `escape`), and Typst
 //! typesets it from what `world` gives it: that document, the checked
 //! `images`, and fonts compiled into brug. The PDF is PDF/UA-1: tagged,
@@ -9,77 +9,20 @@
 
 pub mod document;
 mod escape;
+mod extras;
 mod images;
 mod markup;
 mod world;
 
 use crate::analyze::overview::reading_order;
+use crate::analyze::prepared::Prepared;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang};
 use crate::source::strings::Strings;
-use crate::source::theme::Theme;
 use crate::text::slug::slugify;
-use std::path::{Path, PathBuf};
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
-
-/// A PDF written.
-#[derive(Debug)]
-pub struct Made {
-    pub path: PathBuf,
-    pub bytes: usize,
-    pub pages: usize,
-}
-
-/// Writes the PDF of each of `langs` (codes; empty: every language) into
-/// `out`. Diagnostics are the check's, the PDF's warnings (raw HTML, an
-/// image it cannot show) and errors.
-pub fn make(root: &Path, langs: &[String], out: &Path) -> (Vec<Made>, Vec<Diagnostic>) {
-    let mut kept = None;
-    let report = crate::build::site::check_inspecting(root, &mut |hb, _| kept = Some(hb.clone()));
-    let mut diags = report.diagnostics;
-    let Some(hb) = kept.filter(|_| !diags.iter().any(Diagnostic::is_error)) else {
-        return (Vec::new(), diags);
-    };
-    let Some(strings) = strings(&hb, &mut diags) else {
-        return (Vec::new(), diags);
-    };
-    let mut made = Vec::new();
-    for lang in 0..hb.config.languages.len() {
-        let code = hb.lang_code(lang).to_string();
-        if !langs.is_empty() && !langs.contains(&code) {
-            continue;
-        }
-        match pdf(&hb, &strings, lang, &mut diags) {
-            Some((bytes, pages)) => {
-                let path = out.join(file_name(&hb, lang));
-                match write(&path, &bytes) {
-                    Ok(()) => made.push(Made {
-                        path,
-                        bytes: bytes.len(),
-                        pages,
-                    }),
-                    Err(e) => diags.push(Diagnostic::error(
-                        &path,
-                        format!("cannot write the PDF: {e}"),
-                    )),
-                }
-            }
-            None => break,
-        }
-    }
-    (made, diags)
-}
-
-fn strings(hb: &Handbook, diags: &mut Vec<Diagnostic>) -> Option<Strings> {
-    let (mut theme, theme_diags) = Theme::load(&hb.root);
-    diags.extend(theme_diags);
-    let (strings, string_diags) =
-        Strings::load(std::mem::take(&mut theme.strings), &hb.config.languages);
-    diags.extend(string_diags);
-    strings
-}
 
 /// `handboek-integratievisie-nl.pdf`: the handbook's title and the language.
 pub fn file_name(hb: &Handbook, lang: Lang) -> String {
@@ -98,12 +41,13 @@ pub fn file_name(hb: &Handbook, lang: Lang) -> String {
 /// The PDF of `lang` and its number of pages, or None after an error.
 pub fn pdf(
     hb: &Handbook,
+    prepared: &Prepared,
     strings: &Strings,
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<u8>, usize)> {
     let chapters = reading_order(hb, lang);
-    let doc = document::document(hb, strings, lang, &chapters, diags);
+    let doc = document::document(hb, prepared, strings, lang, &chapters, diags);
     let world = world::Handbook::new(doc.text, &doc.images.files);
     let compiled = typst::compile::<PagedDocument>(&world);
     let typeset = match compiled.output {
@@ -170,14 +114,4 @@ fn typst_error(
         ),
     )
     .hint("this is a mistake in brug; please report it with the page it names")
-}
-
-/// Writes beside and renames, so that a failed write leaves the old PDF.
-fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("pdf.part");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
 }

@@ -30,6 +30,9 @@ pub struct RenderOptions {
     /// A draft: built although the handbook has errors, every page marked
     /// as such and kept out of search engines.
     pub draft: bool,
+    /// `brug build --pdf`: the handbook's PDFs go into the site, and
+    /// every page's print link offers them.
+    pub pdf: bool,
 }
 
 /// One output file to produce.
@@ -64,6 +67,8 @@ pub enum Job {
     SearchIndex(Lang),
     /// Text chunk `k` of a language's search targets (for snippets).
     SearchText(Lang, usize),
+    /// The handbook's PDF in a language (`brug build --pdf`).
+    Pdf(Lang),
 }
 
 impl Job {
@@ -78,6 +83,7 @@ impl Job {
                 | Job::Static(..)
                 | Job::SearchIndex(_)
                 | Job::SearchText(..)
+                | Job::Pdf(_)
         )
     }
 }
@@ -120,6 +126,9 @@ pub struct Site<'a> {
     pub hb: &'a Handbook,
     pub prepared: &'a Prepared,
     pub renderer: &'a Renderer,
+    /// The typeset PDFs per language, for `Job::Pdf` (`brug build --pdf`;
+    /// their names and sizes are in `Overviews::pdf`).
+    pub pdfs: &'a [(Lang, Vec<u8>)],
 }
 
 impl<'a> Site<'a> {
@@ -128,7 +137,13 @@ impl<'a> Site<'a> {
             hb,
             prepared,
             renderer,
+            pdfs: &[],
         }
+    }
+
+    /// The same site with the typeset PDFs among its files.
+    pub fn with_pdfs(self, pdfs: &'a [(Lang, Vec<u8>)]) -> Self {
+        Site { pdfs, ..self }
     }
 
     /// Runs every job of the site (`run_all` on `jobs()`).
@@ -208,6 +223,7 @@ impl<'a> Site<'a> {
                     bytes,
                 }))
             }
+            Job::Pdf(lang) => self.pdf(lang).map(file),
             Job::HouseStyle => self.house_css().map(file),
             Job::HouseImage(i) => self.house_image(i).map(file),
             Job::Static(i, lang) => {
@@ -308,6 +324,29 @@ impl<'a> Site<'a> {
         for s in 0..hb.statics.len() {
             jobs.extend((0..langs).map(|l| Job::Static(s, l)));
         }
+        jobs.extend(self.pdfs.iter().map(|(lang, _)| Job::Pdf(*lang)));
         jobs
+    }
+
+    /// The typeset PDF of `lang`, under the name `Overviews::pdf` gives it.
+    fn pdf(&self, lang: Lang) -> Result<Output, Diagnostic> {
+        let file = self
+            .prepared
+            .overviews
+            .pdf
+            .get(lang)
+            .and_then(Option::as_ref);
+        let bytes = self.pdfs.iter().find(|(l, _)| *l == lang).map(|(_, b)| b);
+        match (file, bytes) {
+            (Some(file), Some(bytes)) => Ok(Output {
+                path: file.url.clone(),
+                bytes: bytes.clone(),
+            }),
+            _ => Err(Diagnostic::error(
+                "handbook.toml",
+                "the PDF of a language was not typeset before the site was rendered",
+            )
+            .hint("this is a mistake in brug; please report it")),
+        }
     }
 }

@@ -197,6 +197,7 @@ impl Site<'_> {
             .chain(site.nav.iter_mut().map(|n| &mut n.href))
             .chain(site.browse.iter_mut().map(|n| &mut n.href))
             .chain(site.print_href.iter_mut())
+            .chain(site.pdf.iter_mut().map(|p| &mut p.href))
             .chain(site.house.stylesheet.iter_mut())
             .chain(site.house.logo.iter_mut())
             .chain(

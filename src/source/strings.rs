@@ -127,6 +127,20 @@ impl Strings {
     }
 }
 
+impl Strings {
+    /// A file's size as the language writes it (`845 KB`, `1,3 MB`):
+    /// kilobytes below a megabyte, else megabytes to one decimal.
+    pub fn file_size(&self, lang: Lang, bytes: usize) -> String {
+        let kb = bytes.div_ceil(1024);
+        if kb < 1024 {
+            return format!("{kb} KB");
+        }
+        let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() as u64;
+        let point = self.text(lang, "decimal-separator");
+        format!("{}{point}{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 /// Parses one file; its syntax errors become diagnostics (the entries
 /// that parsed are kept).
 fn parse(file: &FtlFile, diags: &mut Vec<Diagnostic>) -> FluentResource {
@@ -231,6 +245,18 @@ mod tests {
             },
         ];
         Strings::load(files, &["nl".into(), "de".into()])
+    }
+
+    #[test]
+    fn a_file_size_is_written_with_the_languages_decimal_separator() {
+        let (s, diags) = strings("decimal-separator = { \",\" }\n", "decimal-separator = .\n");
+        let s = s.unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(s.file_size(0, 865_000), "845 KB");
+        assert_eq!(s.file_size(0, 1_363_149), "1,3 MB");
+        assert_eq!(s.file_size(0, 1024 * 1023), "1023 KB");
+        assert_eq!(s.file_size(0, 1024 * 1023 + 1), "1,0 MB");
+        assert_eq!(s.file_size(0, 10 * 1024 * 1024), "10,0 MB");
+        assert_eq!(s.file_size(1, 1_363_149), "1.3 MB");
     }
 
     fn count(s: &Strings, lang: Lang, id: &str, n: usize) -> String {

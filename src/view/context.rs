@@ -61,6 +61,8 @@ pub struct Chrome {
     pub browse: Vec<Link>,
     /// The print view of this language, when there is one.
     pub print_href: Option<String>,
+    /// The handbook's PDF in this language (`brug build --pdf`).
+    pub pdf: Option<PdfLink>,
     pub languages: Vec<LangLink>,
     /// The page's `Content-Security-Policy`: only the site's own files.
     pub csp: String,
@@ -70,6 +72,14 @@ pub struct Chrome {
     pub map: String,
     /// `[theme]`: accent stylesheet, logo, footer and funders.
     pub house: House,
+}
+
+/// A link to a file with its size, as the language writes it.
+#[derive(Debug, Serialize)]
+pub struct PdfLink {
+    pub href: String,
+    /// `1,3 MB`.
+    pub size: String,
 }
 
 /// The notice on an outdated or missing translation.
@@ -298,8 +308,18 @@ impl<'a> Views<'a> {
             .print
             .as_ref()
             .map(|urls| relative(url, &urls[lang], self.style.explicit_index));
+        let pdf = self
+            .overviews
+            .pdf
+            .get(lang)
+            .and_then(Option::as_ref)
+            .map(|f| PdfLink {
+                href: relative(url, &f.url, false),
+                size: self.strings.file_size(lang, f.bytes),
+            });
         Chrome {
             print_href,
+            pdf,
             lang: code.clone(),
             site_title: config.title(&code).to_string(),
             description: config.description.get(&code).cloned().unwrap_or_default(),

@@ -26,6 +26,9 @@ pub struct Cell {
 
 #[derive(Debug, Serialize)]
 pub struct TransferRow {
+    /// The practice (for the PDF, which links to its chapter).
+    #[serde(skip)]
+    pub pair: PairId,
     pub link: Link,
     /// The page states no origin: the row says so instead of a city.
     pub origin_unstated: bool,
@@ -169,6 +172,7 @@ impl Views<'_> {
         let code = hb.lang_code(lang);
         let fields = &hb.best_page(pair, lang).front.taxonomies.policy_fields;
         TransferRow {
+            pair,
             cells: city_keys.iter().map(|c| cell(t, c)).collect(),
             conditions: t.conditions.clone(),
             fields: fields
