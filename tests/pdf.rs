@@ -292,3 +292,47 @@ fn a_handbook_with_errors_gets_no_pdf() {
     assert!(pdfs(out.path()).is_empty());
     assert!(run.stderr.contains("stuk.nl.md"), "{}", run.stderr);
 }
+
+/// Small enough for a debug build: runs with every `cargo test`.
+#[test]
+fn the_pdf_shows_transfer_boxes_term_uses_and_the_transfer_overview_as_the_site_does() {
+    let f = Fixture::new("web");
+    let out = tempfile::tempdir().unwrap();
+    let run = pdf(f.root(), out.path(), &["--lang", "nl"]);
+    run.ok();
+    let file = &pdfs(out.path())[0];
+    let text = pdftotext(file);
+    // A practice's transfer box, between its title and its text.
+    let boxed = "Lotsen Overdracht Afkomstig uit: Münster Bestemd voor: • Almelo: Ingevoerd \
+                 • Enschede: Gepland Voorwaarden: Voorwaarden. Steunt op consensus";
+    assert!(text.contains(boxed), "{text}");
+    // The glossary lists the pages that use each term, by title.
+    for uses in [
+        "stuurt & documenteert. Gebruikt in: Gespreksleider, Wees Lang begrip",
+        "Dit deel valt weg. Gebruikt in: Wees, Werkgroep wonen Zonder uitleg",
+    ] {
+        assert!(text.contains(uses), "{uses}\n{text}");
+    }
+    // The transfer overview is the last chapter: its table, then the
+    // diagram (the contents name both before).
+    let last_page = text.rfind("Zie consensus en gespreksleider.").unwrap();
+    let table = text.rfind("Alle overdraagbare praktijken").unwrap();
+    let diagram = text.rfind("Overdrachten tussen de steden").unwrap();
+    assert!(last_page < table && table < diagram, "{text}");
+    for cells in [
+        "Praktijk Münster Almelo Enschede",
+        "Werkgroep wonen Herkomst Wordt aangepast niet betrokken",
+    ] {
+        assert!(text[table..diagram].contains(cells), "{cells}\n{text}");
+    }
+    assert!(text[diagram..].contains("Lotsen Enschede ● Almelo: Ingevoerd ○ Enschede: Gepland"));
+    let json = tool("qpdf", &["--json", "--json-key=outlines"], file);
+    let outline: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let entries = outline["outlines"].as_array().unwrap();
+    let title = entries.last().unwrap()["title"].as_str().unwrap();
+    assert_eq!(title, "Overdracht van praktijken");
+    // The practices' titles in the table and the term uses link to their
+    // chapters.
+    let (links, missing) = link_destinations(file);
+    assert!(links >= 10 && missing.is_empty(), "{links} {missing:?}");
+}

@@ -146,7 +146,10 @@ pub fn transfer_chapter(
     if let Some(source) = &page.source {
         out.push_str(&format!("#text(size: 9pt)[{}]\n\n", markup(source)));
     }
-    out.push_str(&format!("== {}\n\n", text("transfer-table-title")));
+    out.push_str(&format!(
+        "== {} <transfer-table>\n\n",
+        text("transfer-table-title")
+    ));
     // Titles and conditions take the room; city columns as wide as a
     // status word. Justified text in narrow cells leaves holes.
     let columns = format!("(3fr, {}4fr)", "auto, ".repeat(page.cities.len()));
@@ -170,7 +173,10 @@ pub fn transfer_chapter(
         out.push_str(&format!("[{}], ", markup(&row.conditions)));
     }
     out.push_str(")]\n\n");
-    out.push_str(&format!("== {}\n\n", text("diagram-title")));
+    out.push_str(&format!(
+        "== {} <transfer-diagram>\n\n",
+        text("diagram-title")
+    ));
     match page.svg {
         Some(svg) => {
             let svg = svg.replacen('>', &format!(">{DIAGRAM_STYLE}"), 1);
