@@ -151,13 +151,13 @@ pub fn transfer_chapter(
         text("transfer-table-title")
     ));
     // Titles and conditions take the room; city columns as wide as a
-    // status word. Justified text in narrow cells leaves holes.
+    // status word.
     let columns = format!("(3fr, {}4fr)", "auto, ".repeat(page.cities.len()));
     let mut cells = vec![format!("[{}]", text("transfer-col-practice"))];
     cells.extend(page.cities.iter().map(|c| format!("[{}]", markup(c))));
     cells.push(format!("[{}]", text("transfer-conditions")));
     out.push_str(&format!(
-        "#[#set par(justify: false)\n#table(columns: {columns}, align: left, table.header({}), ",
+        "#table(columns: {columns}, align: left, table.header({}), ",
         cells.join(", ")
     ));
     for row in &page.rows {
@@ -172,7 +172,7 @@ pub fn transfer_chapter(
         }
         out.push_str(&format!("[{}], ", markup(&row.conditions)));
     }
-    out.push_str(")]\n\n");
+    out.push_str(")\n\n");
     out.push_str(&format!(
         "== {} <transfer-diagram>\n\n",
         text("diagram-title")
