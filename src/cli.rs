@@ -57,7 +57,9 @@ pub enum Command {
         draft: bool,
         /// Also typeset the handbook as a PDF per language into the site
         /// (as `brug pdf` does); every page's print link then offers it.
-        #[arg(long)]
+        /// Not with --draft: a PDF gets passed on, and could not say it
+        /// is a draft on every page as the site does.
+        #[arg(long, conflicts_with = "draft")]
         pdf: bool,
     },
     /// Report every problem without writing anything; exit 1 on errors.
