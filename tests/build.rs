@@ -494,7 +494,11 @@ fn build_pdf_puts_each_languages_pdf_into_the_site_and_every_print_link_offers_i
     // A draft gets no PDF: it could not say so on every page.
     let draft = f.brug(&["build", "--pdf", "--draft"]);
     assert_eq!(draft.code, 2, "{}", draft.stderr);
-    assert!(draft.stderr.contains("cannot be used with"), "{}", draft.stderr);
+    assert!(
+        draft.stderr.contains("cannot be used with"),
+        "{}",
+        draft.stderr
+    );
     // A build without --pdf offers none and removes the PDFs it made.
     let again = f.brug(&["build", "--no-minify"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
