@@ -35,10 +35,10 @@ mod fold;
 pub use compound::Vocab;
 pub use data::AnalysisData;
 
+use crate::text::hash::HashSet;
 use data::Limits;
 use fold::Folder;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// The analysis for one language.

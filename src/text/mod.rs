@@ -1,7 +1,9 @@
 //! Small text helpers that every step uses and that know nothing of the
-//! handbook: HTML escaping, readable slugs, URL paths and dates.
+//! handbook: HTML escaping, readable slugs, URL paths, dates and the fast
+//! hash maps.
 
 pub mod date;
 pub mod escape;
+pub mod hash;
 pub mod slug;
 pub mod urls;

@@ -4,8 +4,9 @@
 //! them; the browser gets the same vocabulary and splits the same way.
 
 use super::data::Limits;
+use crate::text::hash::HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The known words compounds may be split into: folded words of at least
 /// `min_part` letters a–z that are not stopwords. Serializes as the sorted
@@ -91,7 +92,7 @@ pub(super) fn split<'w>(
         vocab,
         linkers,
         min_part: limits.min_part.max(1),
-        memo: HashMap::new(),
+        memo: HashMap::default(),
     };
     let seg = splitter.best(0, limits.max_parts)?;
     seg.parts.iter().map(|&(s, e)| word.get(s..e)).collect()

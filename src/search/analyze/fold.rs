@@ -4,7 +4,7 @@
 //! JavaScript stemmers agree.
 
 use super::data::{AnalysisData, Digraph};
-use std::collections::HashMap;
+use crate::text::hash::HashMap;
 use std::ops::Range;
 
 /// Word splitting and folding for one language.

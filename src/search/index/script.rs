@@ -9,7 +9,7 @@ use super::encode::{dictionary, front_coded, json, json_list, varint, Block, Kin
 use super::targets::Target;
 use super::terms::Terms;
 use super::{PageInfo, CHUNK};
-use std::collections::HashMap;
+use crate::text::hash::HashMap;
 use std::fmt::Write as _;
 
 /// A shard file holds about a `SHARDS`th of the postings, but no less
@@ -252,7 +252,7 @@ fn pairs(pages: &[PageInfo]) -> String {
 /// order of first use, and each one's place in it.
 fn groups(pages: &[PageInfo]) -> (Vec<&str>, HashMap<&str, usize>) {
     let mut groups: Vec<&str> = Vec::new();
-    let mut group_id: HashMap<&str, usize> = HashMap::new();
+    let mut group_id: HashMap<&str, usize> = HashMap::default();
     for p in pages {
         group_id.entry(p.section.as_str()).or_insert_with(|| {
             groups.push(p.section.as_str());

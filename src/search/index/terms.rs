@@ -5,8 +5,8 @@
 
 use super::targets::{Field, Fields, Target, FIELDS};
 use crate::search::analyze::{Analyzer, Vocab};
+use crate::text::hash::{HashMap, HashSet};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 
 /// A target's weighted frequency of each term it contains, by term
 /// number, with whether the term is in the title and which of the term's
@@ -73,7 +73,7 @@ impl<'a> Terms<'a> {
     /// The weighted term frequencies of a target's `fields`, and its
     /// weighted length (the sum of them).
     pub fn count(&self, fields: [Field<'a>; FIELDS]) -> (Frequencies, f32) {
-        let mut tf: Frequencies = HashMap::new();
+        let mut tf: Frequencies = HashMap::default();
         let mut len = 0.0;
         for (text, weight, title) in fields {
             for w in text.split_whitespace() {
@@ -101,13 +101,13 @@ impl<'a> Terms<'a> {
 fn distinct_words<'a>(targets: &[Target<'a>], fields: &Fields<'a>) -> HashSet<&'a str> {
     targets
         .par_iter()
-        .fold(HashSet::new, |mut set, t| {
+        .fold(HashSet::default, |mut set, t| {
             for (text, _, _) in fields.of(t) {
                 set.extend(text.split_whitespace());
             }
             set
         })
-        .reduce(HashSet::new, |mut a, b| {
+        .reduce(HashSet::default, |mut a, b| {
             a.extend(b);
             a
         })
@@ -132,7 +132,7 @@ fn listed_forms<'a>(
     term_id: &HashMap<&str, u32>,
     terms: usize,
 ) -> (Vec<Vec<String>>, FormsOfWord<'a>) {
-    let mut counts: Vec<HashMap<&str, u32>> = vec![HashMap::new(); terms];
+    let mut counts: Vec<HashMap<&str, u32>> = vec![HashMap::default(); terms];
     for (_, pairs) in &word_forms {
         for (term, form) in pairs {
             if let Some(&t) = term_id.get(term.as_str()) {
