@@ -219,7 +219,7 @@ fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
             Ok(())
         }),
         // check: render everything (template errors surface), keep nothing.
-        Dest::Check => site.emit(&|o| {
+        Dest::Check => site.emit_unfinished(&|o| {
             measure(&o);
             Ok(())
         }),
@@ -251,7 +251,7 @@ fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &m
     let mut ran = Ran::default();
     let written = output::write_site(out, |stage| {
         ran = output::with_writer(stage, |send| {
-            site.emit(&|o| {
+            site.emit_unfinished(&|o| {
                 measure(&o);
                 send(o)
             })

@@ -15,6 +15,7 @@ impl Site<'_> {
         Ok(Output {
             path: "static/house.css".into(),
             bytes: accent.css().into_bytes(),
+            minify: false,
         })
     }
 
@@ -29,6 +30,7 @@ impl Site<'_> {
         Ok(Output {
             path: image_url(path),
             bytes,
+            minify: false,
         })
     }
 }

@@ -93,6 +93,29 @@ impl Job {
 pub struct Output {
     pub path: String,
     pub bytes: Vec<u8>,
+    /// `bytes` are a page still to be minified (`finished` does it). It is
+    /// the last step, and the costliest per byte, so a writer that finds
+    /// the page unchanged since it last wrote it skips it.
+    pub minify: bool,
+}
+
+impl Output {
+    /// A file whose bytes are final.
+    pub fn new(path: String, bytes: Vec<u8>) -> Output {
+        Output {
+            path,
+            bytes,
+            minify: false,
+        }
+    }
+
+    /// The file as it is written: minified, when it is a page still to be.
+    pub fn finished(self) -> Output {
+        match self.minify {
+            true => Output::new(self.path, minify::html(&self.bytes)),
+            false => self,
+        }
+    }
 }
 
 /// Per template job, the pairs whose data its page shows, as recorded
@@ -151,10 +174,25 @@ impl<'a> Site<'a> {
         self.run_all(&self.jobs(), sink)
     }
 
+    /// `emit`, handing over pages before their minification, for a writer
+    /// that minifies only the pages it has to write (`Output::finished`).
+    pub fn emit_unfinished(&self, sink: &(dyn Fn(Output) -> anyhow::Result<()> + Sync)) -> Ran {
+        self.run_unfinished(&self.jobs(), sink)
+    }
+
     /// Runs `jobs` in parallel, handing each file to `sink` as soon as it
     /// is ready (so a site is never held in memory whole), and collects
     /// the diagnostics of failed jobs and the pairs each template showed.
     pub fn run_all(
+        &self,
+        jobs: &[Job],
+        sink: &(dyn Fn(Output) -> anyhow::Result<()> + Sync),
+    ) -> Ran {
+        self.run_unfinished(jobs, &|output: Output| sink(output.finished()))
+    }
+
+    /// `run_all`, with pages not yet minified.
+    fn run_unfinished(
         &self,
         jobs: &[Job],
         sink: &(dyn Fn(Output) -> anyhow::Result<()> + Sync),
@@ -194,7 +232,8 @@ impl<'a> Site<'a> {
         ran
     }
 
-    /// Produces the files of one job (one, except for a search index).
+    /// Produces the files of one job (one, except for a search index);
+    /// pages come before their minification (`Output::finished`).
     pub fn run(&self, job: Job) -> Result<Done, Diagnostic> {
         let hb = self.hb;
         let file = |output| Done {
@@ -211,6 +250,7 @@ impl<'a> Site<'a> {
                 path: "sitemap.xml".into(),
                 bytes: crate::view::sitemap::render(hb, &self.prepared.overviews.pages())
                     .into_bytes(),
+                minify: false,
             })),
             Job::Asset(i) => {
                 let (path, bytes) = &self.renderer.assets[i];
@@ -221,6 +261,7 @@ impl<'a> Site<'a> {
                 Ok(file(Output {
                     path: format!("static/{path}"),
                     bytes,
+                    minify: false,
                 }))
             }
             Job::Pdf(lang) => self.pdf(lang).map(file),
@@ -237,6 +278,7 @@ impl<'a> Site<'a> {
                 Ok(file(Output {
                     path: f.urls[lang].clone(),
                     bytes,
+                    minify: false,
                 }))
             }
             job => {
@@ -341,6 +383,7 @@ impl<'a> Site<'a> {
             (Some(file), Some(bytes)) => Ok(Output {
                 path: file.url.clone(),
                 bytes: bytes.clone(),
+                minify: false,
             }),
             _ => Err(Diagnostic::error(
                 "handbook.toml",

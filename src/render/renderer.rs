@@ -90,14 +90,13 @@ impl Renderer {
         })
     }
 
-    /// An HTML output file, minified when the build minifies.
+    /// An HTML output file, to be minified when the build minifies.
     pub fn html(&self, path: String, html: String) -> Output {
-        let bytes = if self.opts.minify {
-            super::minify::html(html.as_bytes())
-        } else {
-            html.into_bytes()
-        };
-        Output { path, bytes }
+        Output {
+            path,
+            bytes: html.into_bytes(),
+            minify: self.opts.minify,
+        }
     }
 }
 

@@ -50,6 +50,7 @@ impl Site<'_> {
             .map(|(path, text)| Output {
                 path,
                 bytes: text.into_bytes(),
+                minify: false,
             })
             .collect()
     }
@@ -104,6 +105,7 @@ impl Site<'_> {
         Output {
             path: format!("search/text-{code}-{k}.js"),
             bytes: crate::search::index::text_chunk(code, k, &sections).into_bytes(),
+            minify: false,
         }
     }
 }

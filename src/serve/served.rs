@@ -66,6 +66,7 @@ mod tests {
         Output {
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
+            minify: false,
         }
     }
 

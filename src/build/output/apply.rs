@@ -9,10 +9,18 @@
 //! backups see only real changes. A build killed during an apply leaves
 //! files that are all brug's and all listed; the next build compares every
 //! file again and repairs the rest.
+//!
+//! The manifest also records, per file, a hash of what it was made from
+//! (a page before minifying) with the size and modification time it was
+//! written with. A later build that makes the same source for a file still
+//! of that size and time knows it unchanged without minifying it or
+//! reading it back.
 
 use anyhow::{Context, Result};
-use std::collections::BTreeSet;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::UNIX_EPOCH;
 
 use super::MARKER;
 
@@ -20,7 +28,56 @@ use super::MARKER;
 pub const HEADER: &str =
     "This folder is written by brug: every build rewrites what changed and removes what it no longer makes.";
 /// The line that starts the file list.
-const FILES: &str = "# files";
+const FILES: &str = "# files: source hash, size, modification time (ns), path";
+
+/// A hash of the bytes a file was made from.
+pub type Source = [u8; 16];
+
+/// What the manifest knows of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Entry {
+    /// The hash of its source, unknown for a file staged by an apply that
+    /// did not finish (the next build compares its bytes).
+    pub source: Option<Source>,
+    /// Its size and modification time as brug wrote it.
+    pub size: u64,
+    pub modified: u128,
+}
+
+/// The manifest: each listed file's entry, by path.
+pub type Manifest = BTreeMap<String, Entry>;
+
+/// The hash of a file's source: the bytes, with brug's version and
+/// whether they are still to be minified (the same page minified or not
+/// is a different file).
+pub fn source(bytes: &[u8], minify: bool) -> Source {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update([u8::from(minify)]);
+    h.update(bytes);
+    let mut out = Source::default();
+    out.copy_from_slice(&h.finalize()[..16]);
+    out
+}
+
+/// Size and modification time of `meta`, as the manifest records them.
+pub fn stamp(meta: &std::fs::Metadata) -> (u64, u128) {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    (meta.len(), modified)
+}
+
+/// Whether the file `path` below `out` is still as `entry` says brug
+/// wrote it, and was made from `source`.
+pub fn still(out: &Path, path: &str, entry: &Entry, source: &Source) -> bool {
+    entry.source.as_ref() == Some(source)
+        && entry.modified != 0
+        && std::fs::symlink_metadata(out.join(path))
+            .is_ok_and(|m| m.is_file() && stamp(&m) == (entry.size, entry.modified))
+}
 
 /// What a build did to the output folder.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,26 +87,60 @@ pub struct Written {
     pub removed: usize,
 }
 
-/// The marker file's text for the files `paths`.
-pub fn marker(paths: &BTreeSet<String>) -> String {
+/// The marker file's text for the files of `manifest`.
+pub fn marker(manifest: &Manifest) -> String {
+    use std::fmt::Write;
     let mut text = format!("{HEADER}\n{FILES}\n");
-    for p in paths {
-        text.push_str(p);
-        text.push('\n');
+    for (path, e) in manifest {
+        match &e.source {
+            Some(s) => s.iter().for_each(|b| {
+                let _ = write!(text, "{b:02x}");
+            }),
+            None => text.push('-'),
+        }
+        let _ = writeln!(text, " {} {} {path}", e.size, e.modified);
     }
     text
 }
 
 /// The files the marker in `out` lists, or `None` when it lists none (a
-/// folder written before brug kept a manifest, or a marker that was edited).
-pub fn manifest(out: &Path) -> Option<BTreeSet<String>> {
+/// folder written before brug kept this manifest, or a marker that was
+/// edited).
+pub fn manifest(out: &Path) -> Option<Manifest> {
     let text = std::fs::read_to_string(out.join(MARKER)).ok()?;
     let mut lines = text.lines();
     if lines.next() != Some(HEADER) || lines.next() != Some(FILES) {
         return None;
     }
-    let paths: BTreeSet<String> = lines.map(str::to_string).collect();
-    paths.iter().all(|p| listable(p)).then_some(paths)
+    lines.map(entry).collect()
+}
+
+/// One line of the manifest.
+fn entry(line: &str) -> Option<(String, Entry)> {
+    let mut parts = line.splitn(4, ' ');
+    let (source, size, modified, path) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let source = match source {
+        "-" => None,
+        hex => Some(unhex(hex)?),
+    };
+    let entry = Entry {
+        source,
+        size: size.parse().ok()?,
+        modified: modified.parse().ok()?,
+    };
+    listable(path).then(|| (path.to_string(), entry))
+}
+
+fn unhex(hex: &str) -> Option<Source> {
+    let mut out = Source::default();
+    if hex.len() != 2 * out.len() || !hex.is_ascii() {
+        return None;
+    }
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 /// Whether an output path can be one line of the manifest and stays
@@ -72,13 +163,20 @@ pub fn apply(
     out: &Path,
     staging: &Path,
     staged: &[String],
-    made: &BTreeSet<String>,
+    made: &Manifest,
     interrupt: &mut dyn FnMut() -> bool,
 ) -> Result<Written> {
     let old = manifest(out).unwrap_or_default();
-    let union: BTreeSet<String> = old.union(made).cloned().collect();
+    // Until the apply ends, a staged file may be the old or the new one.
+    let mut union = old.clone();
+    union.extend(made.iter().map(|(p, e)| (p.clone(), *e)));
+    for path in staged {
+        if let Some(e) = union.get_mut(path) {
+            e.source = None;
+        }
+    }
     write_marker(out, &union)?;
-    let gone: Vec<&String> = old.difference(made).collect();
+    let gone: Vec<&String> = old.keys().filter(|p| !made.contains_key(*p)).collect();
     for path in &gone {
         if interrupt() {
             return Ok(Written::default());
@@ -100,9 +198,7 @@ pub fn apply(
     if interrupt() {
         return Ok(Written::default());
     }
-    if old != *made {
-        write_marker(out, made)?;
-    }
+    write_marker(out, made)?;
     Ok(Written {
         written: staged.len(),
         unchanged: made.len().saturating_sub(staged.len()),
@@ -110,9 +206,9 @@ pub fn apply(
     })
 }
 
-/// Writes the marker with the list `paths`, atomically.
-pub fn write_marker(out: &Path, paths: &BTreeSet<String>) -> Result<()> {
-    let text = marker(paths);
+/// Writes the marker with `manifest`, atomically.
+pub fn write_marker(out: &Path, manifest: &Manifest) -> Result<()> {
+    let text = marker(manifest);
     if std::fs::read_to_string(out.join(MARKER)).is_ok_and(|t| t == text) {
         return Ok(());
     }
@@ -141,13 +237,14 @@ fn remove(out: &Path, path: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether the file `path` below `out` holds exactly `bytes`.
-pub fn unchanged(out: &Path, path: &str, bytes: &[u8]) -> bool {
+/// The size and modification time of the file `path` below `out`, when
+/// it holds exactly `bytes`.
+pub fn unchanged(out: &Path, path: &str, bytes: &[u8]) -> Option<(u64, u128)> {
     let file = out.join(path);
     match std::fs::symlink_metadata(&file) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            std::fs::read(&file).is_ok_and(|b| b == bytes)
-        }
-        _ => false,
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => std::fs::read(&file)
+            .is_ok_and(|b| b == bytes)
+            .then(|| stamp(&m)),
+        _ => None,
     }
 }

@@ -9,7 +9,7 @@ pub mod apply;
 use crate::render::Output;
 use anyhow::{bail, Context, Result};
 pub use apply::Written;
-use std::collections::BTreeSet;
+use apply::{Entry, Manifest, Source};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -50,29 +50,82 @@ pub fn check_target(out: &Path) -> Result<()> {
 pub struct Stage {
     /// The staging folder.
     pub dir: PathBuf,
-    /// The output folder the files are compared with, when it has a manifest.
-    base: Option<PathBuf>,
-    made: Mutex<(BTreeSet<String>, Vec<String>)>,
+    /// The output folder the files are compared with, and its manifest.
+    base: Option<(PathBuf, Manifest)>,
+    made: Mutex<Made>,
+}
+
+/// What a build made so far: every file with its entry, and the staged.
+#[derive(Default)]
+struct Made {
+    files: Manifest,
+    staged: Vec<String>,
+}
+
+/// A file to write: finished, with the hash of its source.
+pub struct Pending {
+    file: Output,
+    source: Source,
 }
 
 impl Stage {
-    /// Stages `file` unless the output holds it already, and notes it as made.
-    pub fn put(&self, file: &Output) -> Result<()> {
-        let same = self
-            .base
-            .as_deref()
-            .is_some_and(|out| apply::unchanged(out, &file.path, &file.bytes));
-        if !same {
-            write_file(&self.dir, file)?;
+    /// Sorts out a file the output holds already, as the manifest or its
+    /// bytes say, and notes it as made; otherwise hands it back finished
+    /// (a page minified), to be written. A page unchanged since the last
+    /// build is neither minified nor read. Runs on the rendering threads.
+    pub fn screen(&self, file: Output) -> Result<Option<Pending>> {
+        let source = apply::source(&file.bytes, file.minify);
+        if let Some((out, old)) = &self.base {
+            if let Some(entry) = old.get(&file.path) {
+                if apply::still(out, &file.path, entry, &source) {
+                    self.note(file.path, *entry, false)?;
+                    return Ok(None);
+                }
+            }
         }
+        let file = file.finished();
+        if let Some((out, _)) = &self.base {
+            if let Some((size, modified)) = apply::unchanged(out, &file.path, &file.bytes) {
+                let entry = Entry {
+                    source: Some(source),
+                    size,
+                    modified,
+                };
+                self.note(file.path, entry, false)?;
+                return Ok(None);
+            }
+        }
+        Ok(Some(Pending { file, source }))
+    }
+
+    /// Writes a screened file into the staging folder.
+    pub fn write(&self, pending: Pending) -> Result<()> {
+        let (size, modified) = write_file(&self.dir, &pending.file)?;
+        let entry = Entry {
+            source: Some(pending.source),
+            size,
+            modified,
+        };
+        self.note(pending.file.path, entry, true)
+    }
+
+    /// `screen`, then `write`.
+    pub fn put(&self, file: Output) -> Result<()> {
+        match self.screen(file)? {
+            Some(pending) => self.write(pending),
+            None => Ok(()),
+        }
+    }
+
+    fn note(&self, path: String, entry: Entry, staged: bool) -> Result<()> {
         let mut made = self
             .made
             .lock()
             .map_err(|_| anyhow::anyhow!("the writer failed"))?;
-        made.0.insert(file.path.clone());
-        if !same {
-            made.1.push(file.path.clone());
+        if staged {
+            made.staged.push(path.clone());
         }
+        made.files.insert(path, entry);
         Ok(())
     }
 }
@@ -102,27 +155,25 @@ pub fn write_site_interrupted(
         .with_context(|| format!("cannot create {}", staging.display()))?;
     let stage = Stage {
         dir: staging.clone(),
-        base: apply::manifest(out).map(|_| out.to_path_buf()),
+        base: apply::manifest(out).map(|m| (out.to_path_buf(), m)),
         made: Mutex::default(),
     };
     let result = fill(&stage).and_then(|()| {
-        let (made, staged) = stage.made.into_inner().unwrap_or_default();
+        let listed = stage.base.is_some();
+        let Made { mut files, staged } = stage.made.into_inner().unwrap_or_default();
+        let made = files.len();
         // A path the marker cannot list is written but not listed.
-        let listed: BTreeSet<String> = made
-            .iter()
-            .filter(|p| apply::listable(p))
-            .cloned()
-            .collect();
-        if stage.base.is_some() {
-            let written = apply::apply(out, &staging, &staged, &listed, interrupt)?;
+        files.retain(|p, _| apply::listable(p));
+        if listed {
+            let written = apply::apply(out, &staging, &staged, &files, interrupt)?;
             std::fs::remove_dir_all(&staging)
                 .with_context(|| format!("cannot remove {}", staging.display()))?;
             return Ok(written);
         }
-        apply::write_marker(&staging, &listed)?;
+        apply::write_marker(&staging, &files)?;
         swap(&staging, out)?;
         Ok(Written {
-            written: made.len(),
+            written: made,
             ..Written::default()
         })
     });
@@ -142,20 +193,23 @@ pub fn with_writer<T>(
     stage: &Stage,
     produce: impl FnOnce(&(dyn Fn(Output) -> Result<()> + Sync)) -> T,
 ) -> Result<T> {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Output>(256);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Pending>(256);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<()> {
             let mut first_error = None;
             for file in rx {
                 if first_error.is_none() {
-                    first_error = stage.put(&file).err();
+                    first_error = stage.write(file).err();
                 }
             }
             first_error.map_or(Ok(()), Err)
         });
-        let send = |file: Output| {
-            tx.send(file)
-                .map_err(|_| anyhow::anyhow!("the writer stopped"))
+        // Screening (and minifying) runs on the calling threads.
+        let send = |file: Output| match stage.screen(file)? {
+            Some(pending) => tx
+                .send(pending)
+                .map_err(|_| anyhow::anyhow!("the writer stopped")),
+            None => Ok(()),
         };
         let result = produce(&send);
         drop(tx);
@@ -166,14 +220,21 @@ pub fn with_writer<T>(
     })
 }
 
-/// Writes one output file below `dir`, creating its folders.
-pub fn write_file(dir: &Path, file: &Output) -> Result<()> {
+/// Writes one output file below `dir`, creating its folders; returns its
+/// size and modification time.
+pub fn write_file(dir: &Path, file: &Output) -> Result<(u64, u128)> {
+    use std::io::Write;
     let path = dir.join(&file.path);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+    let written = std::fs::File::create(&path).and_then(|mut f| {
+        f.write_all(&file.bytes)?;
+        f.metadata()
+    });
+    let meta = written.with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(apply::stamp(&meta))
 }
 
 fn swap(staging: &Path, out: &Path) -> Result<()> {

@@ -4,6 +4,7 @@ fn file(path: &str, text: &str) -> Output {
     Output {
         path: path.into(),
         bytes: text.as_bytes().to_vec(),
+        minify: false,
     }
 }
 
@@ -11,8 +12,9 @@ fn file(path: &str, text: &str) -> Output {
 fn replaces_own_output_and_refuses_foreign_folders() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    let site =
-        |files: Vec<Output>| move |stage: &Stage| files.iter().try_for_each(|f| stage.put(f));
+    let site = |files: Vec<Output>| {
+        move |stage: &Stage| files.iter().try_for_each(|f| stage.put(f.clone()))
+    };
     write_site(&out, site(vec![file("a/index.html", "1")])).unwrap();
     write_site(&out, site(vec![file("b/index.html", "2")])).unwrap();
     let err = write_site(&out, |_: &Stage| bail!("template failed")).unwrap_err();
@@ -42,7 +44,7 @@ fn replaces_own_output_and_refuses_foreign_folders() {
 
 /// A site of `files` (path, text).
 fn site<'a>(files: &'a [(&'a str, &'a str)]) -> impl FnOnce(&Stage) -> Result<()> + 'a {
-    move |stage: &Stage| files.iter().try_for_each(|(p, t)| stage.put(&file(p, t)))
+    move |stage: &Stage| files.iter().try_for_each(|(p, t)| stage.put(file(p, t)))
 }
 
 /// Every file below `dir` with its bytes and modification time.
@@ -155,7 +157,7 @@ fn only_changed_and_new_files_are_written_and_old_ones_removed() {
     assert_eq!(
         apply::manifest(&out)
             .unwrap()
-            .into_iter()
+            .into_keys()
             .collect::<Vec<_>>(),
         [
             "index.html",
@@ -173,7 +175,7 @@ fn a_failed_build_changes_nothing() {
     write_site(&out, site(A)).unwrap();
     let before = state(&out);
     let err = write_site(&out, |stage: &Stage| {
-        stage.put(&file("nl/a/index.html", "half"))?;
+        stage.put(file("nl/a/index.html", "half"))?;
         bail!("a template failed")
     })
     .unwrap_err();
@@ -198,13 +200,27 @@ fn a_build_stopped_at_any_step_of_an_apply_is_repaired_by_the_next() {
         // What a crash leaves: only brug's files, all of them listed.
         let listed = apply::manifest(&out).expect("the marker lists the files");
         for name in names(&out).iter().filter(|n| *n != MARKER) {
-            assert!(listed.contains(name), "step {stop}: {name} is not listed");
+            assert!(
+                listed.contains_key(name),
+                "step {stop}: {name} is not listed"
+            );
         }
         write_site(&out, site(B)).unwrap();
         let fresh = tmp.path().join("fresh");
         write_site(&fresh, site(B)).unwrap();
-        let contents = |d: &Path| -> Vec<(String, Vec<u8>)> {
-            state(d).into_iter().map(|(p, b, _)| (p, b)).collect()
+        // The files, and what the marker says of them apart from times.
+        let contents = |d: &Path| {
+            let files: Vec<(String, Vec<u8>)> = state(d)
+                .into_iter()
+                .filter(|(p, ..)| p != MARKER)
+                .map(|(p, b, _)| (p, b))
+                .collect();
+            let listed: Vec<_> = apply::manifest(d)
+                .unwrap()
+                .into_iter()
+                .map(|(p, e)| (p, e.source, e.size))
+                .collect();
+            (files, listed)
         };
         assert_eq!(contents(&out), contents(&fresh), "step {stop}: repaired");
         if finished {
@@ -269,4 +285,112 @@ fn a_file_the_marker_cannot_list_is_still_written_and_nothing_is_lost() {
             "{path}"
         );
     }
+}
+
+/// A page still to be minified.
+fn page(path: &str, text: &str) -> Output {
+    Output {
+        minify: true,
+        ..file(path, text)
+    }
+}
+
+const PAGE: &str =
+    "<!doctype html><html><head><title>t</title></head><body>\n  <p>x</p>\n</body></html>";
+
+#[test]
+fn a_page_made_from_the_same_source_is_trusted_to_the_manifest_not_minified_or_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let build = |text: &'static str| {
+        write_site(&out, move |stage: &Stage| {
+            stage.put(page("index.html", text))
+        })
+        .unwrap()
+    };
+    build(PAGE);
+    let path = out.join("index.html");
+    let minified = std::fs::read(&path).unwrap();
+    assert!(minified.len() < PAGE.len(), "written minified");
+    // Same size, same time, other bytes: only a build that trusts the
+    // manifest's record (and does not read the file) leaves them.
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let other = vec![b'x'; minified.len()];
+    std::fs::write(&path, &other).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let w = build(PAGE);
+    assert_eq!((w.written, w.unchanged), (0, 1));
+    assert_eq!(std::fs::read(&path).unwrap(), other);
+    // Another source is minified and compared as before.
+    let w = build("<!doctype html><html><head><title>t</title></head><body><p>y</p></body></html>");
+    assert_eq!((w.written, w.unchanged), (1, 0));
+}
+
+#[test]
+fn a_file_changed_by_hand_is_written_again_though_its_source_is_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let build = || write_site(&out, |stage: &Stage| stage.put(page("index.html", PAGE))).unwrap();
+    build();
+    let path = out.join("index.html");
+    let minified = std::fs::read(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, vec![b'x'; minified.len()]).unwrap();
+    let w = build();
+    assert_eq!((w.written, w.unchanged), (1, 0));
+    assert_eq!(std::fs::read(&path).unwrap(), minified);
+    // Touched only (same bytes, new time): compared, found unchanged, and
+    // recorded with its new time, so the build after trusts it again.
+    let now = std::time::SystemTime::now();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(now)
+        .unwrap();
+    assert_eq!(build().unchanged, 1);
+    let entry = apply::manifest(&out).unwrap()["index.html"];
+    let stamp = apply::stamp(&std::fs::metadata(&path).unwrap());
+    assert_eq!((entry.size, entry.modified), stamp);
+}
+
+#[test]
+fn the_same_page_minified_or_not_is_another_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, |stage: &Stage| stage.put(page("index.html", PAGE))).unwrap();
+    let w = write_site(&out, |stage: &Stage| stage.put(file("index.html", PAGE))).unwrap();
+    assert_eq!(w.written, 1);
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        PAGE
+    );
+    assert_ne!(apply::source(b"x", true), apply::source(b"x", false));
+}
+
+#[test]
+fn a_manifest_line_that_does_not_read_makes_the_output_unlisted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(A)).unwrap();
+    let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+    assert!(apply::manifest(&out).is_some());
+    for bad in [
+        "zz 1 2 index.html",
+        "- x 2 index.html",
+        "- 1 2 ../up",
+        "- 1 2",
+    ] {
+        std::fs::write(out.join(MARKER), format!("{marker}{bad}\n")).unwrap();
+        assert!(apply::manifest(&out).is_none(), "{bad}");
+    }
+    // Unlisted: replaced whole, and listed again.
+    let w = write_site(&out, site(A)).unwrap();
+    assert_eq!(w.written, 4);
+    assert!(apply::manifest(&out).is_some());
 }
