@@ -58,11 +58,7 @@ struct Bm25 {
 
 impl Bm25 {
     fn new(targets: &[Target], fields: &Fields, terms: &Terms) -> Bm25 {
-        let lengths: Vec<f32> = targets
-            .par_iter()
-            .map(|t| terms.count(fields.of(t)).1)
-            .collect();
-        let df = document_frequencies(targets, fields, terms);
+        let (df, lengths) = document_frequencies(targets, fields, terms);
         let n = targets.len().max(1) as f32;
         let avg = (lengths.iter().sum::<f32>() / n).max(1.0);
         Bm25 {
@@ -93,17 +89,26 @@ impl Bm25 {
     }
 }
 
-/// In how many targets each term occurs.
-fn document_frequencies(targets: &[Target], fields: &Fields, terms: &Terms) -> Vec<u32> {
+/// In how many targets each term occurs, and each target's weighted
+/// length: one count of every target for both.
+fn document_frequencies(
+    targets: &[Target],
+    fields: &Fields,
+    terms: &Terms,
+) -> (Vec<u32>, Vec<f32>) {
     let count = terms.sorted.len();
-    targets
-        .par_iter()
+    let mut lengths = vec![0.0; targets.len()];
+    let df = lengths
+        .par_iter_mut()
+        .zip(targets)
         .fold(
             || vec![0u32; count],
-            |mut df, t| {
-                for term in terms.count(fields.of(t)).0.keys() {
-                    df[*term as usize] += 1;
+            |mut df, (length, t)| {
+                let (tf, len) = terms.count(fields.of(t));
+                for (term, _) in tf {
+                    df[term as usize] += 1;
                 }
+                *length = len;
                 df
             },
         )
@@ -113,7 +118,8 @@ fn document_frequencies(targets: &[Target], fields: &Fields, terms: &Terms) -> V
                 a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                 a
             },
-        )
+        );
+    (df, lengths)
 }
 
 /// The inverse document frequency of each term among `n` targets.

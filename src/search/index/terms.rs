@@ -9,9 +9,20 @@ use crate::text::hash::{HashMap, HashSet};
 use rayon::prelude::*;
 
 /// A target's weighted frequency of each term it contains, by term
-/// number, with whether the term is in the title and which of the term's
-/// listed forms it has (bit k: `Terms::forms[term][k]`).
-pub(super) type Frequencies = HashMap<u32, (f32, bool, u8)>;
+/// number (in the order first seen), with whether the term is in the title
+/// and which of the term's listed forms it has (bit k:
+/// `Terms::forms[term][k]`).
+pub(super) type Frequencies = Vec<(u32, (f32, bool, u8))>;
+
+thread_local! {
+    /// Per term number, its place in the `Frequencies` being counted on
+    /// this thread (`NONE` when absent): counting a target touches each of
+    /// its words' terms, and an array beats hashing them (the index's
+    /// hottest loop). Reset after every count.
+    static PLACE: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const NONE: u32 = u32::MAX;
 
 /// The forms listed per term, most frequent first: a query for one of them
 /// ranks the targets that have it above those with only other forms or
@@ -73,27 +84,40 @@ impl<'a> Terms<'a> {
     /// The weighted term frequencies of a target's `fields`, and its
     /// weighted length (the sum of them).
     pub fn count(&self, fields: [Field<'a>; FIELDS]) -> (Frequencies, f32) {
-        let mut tf: Frequencies = HashMap::default();
-        let mut len = 0.0;
-        for (text, weight, title) in fields {
-            for w in text.split_whitespace() {
-                let Some((word_terms, word_forms)) = self.of_word.get(w) else {
-                    continue;
-                };
-                for &term in word_terms {
-                    let e = tf.entry(term).or_insert((0.0, false, 0));
-                    e.0 += weight;
-                    e.1 |= title;
-                    len += weight;
-                }
-                for &(term, form) in word_forms {
-                    if let Some(e) = tf.get_mut(&term) {
-                        e.2 |= 1 << form;
+        PLACE.with_borrow_mut(|place| {
+            if place.len() < self.sorted.len() {
+                place.resize(self.sorted.len(), NONE);
+            }
+            let mut tf: Frequencies = Vec::new();
+            let mut len = 0.0;
+            for (text, weight, title) in fields {
+                for w in text.split_whitespace() {
+                    let Some((word_terms, word_forms)) = self.of_word.get(w) else {
+                        continue;
+                    };
+                    for &term in word_terms {
+                        let at = &mut place[term as usize];
+                        if *at == NONE {
+                            *at = tf.len() as u32;
+                            tf.push((term, (0.0, false, 0)));
+                        }
+                        let e = &mut tf[*at as usize].1;
+                        e.0 += weight;
+                        e.1 |= title;
+                        len += weight;
+                    }
+                    for &(term, form) in word_forms {
+                        if let Some(&at) = place.get(term as usize).filter(|&&at| at != NONE) {
+                            tf[at as usize].1 .2 |= 1 << form;
+                        }
                     }
                 }
             }
-        }
-        (tf, len)
+            for &(term, _) in &tf {
+                place[term as usize] = NONE;
+            }
+            (tf, len)
+        })
     }
 }
 
@@ -264,10 +288,12 @@ mod tests {
             ("Lotsen und Buddyprojekt", 1.0, false),
         ];
         let (tf, len) = terms.count(fields);
+        let tf: std::collections::HashMap<u32, _> = tf.into_iter().collect();
         assert_eq!(tf[&2], (7.0, true, 0b1));
         // `projekt` as a word (form 1) and inside `Buddyprojekt` (no form).
         assert_eq!(tf[&3], (4.0, false, 0b10));
         assert_eq!(tf[&0], (1.0, false, 0));
         assert_eq!(len, 6.0 + 3.0 + 1.0 + 3.0);
+        assert_eq!(terms.count(fields).0.len(), tf.len(), "counted afresh");
     }
 }
