@@ -368,6 +368,26 @@ fn theme_files_are_overridden_file_by_file_and_strings_message_by_message() {
         f.out().join("static/highlight-dark.css").exists(),
         "other theme files stay embedded"
     );
+    // A template changed is every page changed, though no context did:
+    // a build into the same output must not keep the pages it made before.
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    let marked = base.replace("</footer>", "<p>Gemeente Test</p></footer>");
+    assert_ne!(marked, base);
+    f.write("themes/default/templates/base.html", marked);
+    f.build();
+    for page in [
+        "nl/index.html",
+        "de/index.html",
+        "nl/modules/start/index.html",
+    ] {
+        assert!(
+            footer(&f.page(page)).contains("<p>Gemeente Test</p>"),
+            "{page}"
+        );
+    }
 }
 
 #[test]

@@ -250,6 +250,8 @@ fn search_language(path: &str) -> Option<&str> {
 fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &mut Report) -> Ran {
     let mut ran = Ran::default();
     let written = output::write_site(out, |stage| {
+        let holds = |path: &str, source: &output::Source| stage.holds(path, source);
+        let site = site.with_known(&holds);
         ran = output::with_writer(stage, |send| {
             site.emit_unfinished(&|o| {
                 measure(&o);

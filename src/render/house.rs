@@ -12,11 +12,10 @@ impl Site<'_> {
         let accent = self.hb.config.theme.accent().ok_or_else(|| {
             Diagnostic::error("handbook.toml", "[theme] has no usable accent colour")
         })?;
-        Ok(Output {
-            path: "static/house.css".into(),
-            bytes: accent.css().into_bytes(),
-            minify: false,
-        })
+        Ok(Output::new(
+            "static/house.css".into(),
+            accent.css().into_bytes(),
+        ))
     }
 
     /// Image `i` of `images()`, read from the handbook's folder.
@@ -27,10 +26,6 @@ impl Site<'_> {
             Diagnostic::error("handbook.toml", format!("[theme] names the image `{path}`, which cannot be read: {e}"))
                 .hint("give its path from the folder that holds handbook.toml, e.g. logo = \"static/logo.svg\"")
         })?;
-        Ok(Output {
-            path: image_url(path),
-            bytes,
-            minify: false,
-        })
+        Ok(Output::new(image_url(path), bytes))
     }
 }

@@ -16,6 +16,7 @@ use crate::analyze::markdown::LinkStyle;
 use crate::analyze::prepared::Prepared;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Lang, PairId};
+use crate::text::hash::Source;
 use crate::view::context::Views;
 use crate::view::reader::Reader;
 use rayon::prelude::*;
@@ -97,6 +98,13 @@ pub struct Output {
     /// the last step, and the costliest per byte, so a writer that finds
     /// the page unchanged since it last wrote it skips it.
     pub minify: bool,
+    /// A hash of what the file is made from, when its job has one cheaper
+    /// than its bytes (a page: template, strings and context); otherwise
+    /// the writer hashes the bytes.
+    pub source: Option<Source>,
+    /// The destination holds this file, made from `source`, already
+    /// (`Site::known`): the job skipped it and `bytes` are empty.
+    pub kept: bool,
 }
 
 impl Output {
@@ -106,13 +114,28 @@ impl Output {
             path,
             bytes,
             minify: false,
+            source: None,
+            kept: false,
+        }
+    }
+
+    /// A file the destination holds already, made from `source`.
+    pub fn kept(path: String, source: Source) -> Output {
+        Output {
+            source: Some(source),
+            kept: true,
+            ..Output::new(path, Vec::new())
         }
     }
 
     /// The file as it is written: minified, when it is a page still to be.
     pub fn finished(self) -> Output {
         match self.minify {
-            true => Output::new(self.path, minify::html(&self.bytes)),
+            true => Output {
+                bytes: minify::html(&self.bytes),
+                minify: false,
+                ..self
+            },
             false => self,
         }
     }
@@ -143,6 +166,10 @@ pub struct Ran {
     pub reads: Reads,
 }
 
+/// Asked by a template job before it renders: does the destination hold
+/// the file at this path, made from this source, already?
+pub type Known<'a> = &'a (dyn Fn(&str, &Source) -> bool + Sync);
+
 /// The model, its analysis and the compiled theme, ready to run jobs.
 #[derive(Clone, Copy)]
 pub struct Site<'a> {
@@ -152,6 +179,9 @@ pub struct Site<'a> {
     /// The typeset PDFs per language, for `Job::Pdf` (`brug build --pdf`;
     /// their names and sizes are in `Overviews::pdf`).
     pub pdfs: &'a [(Lang, Vec<u8>)],
+    /// What the destination holds already (a build into an output with a
+    /// manifest): a page found there is not rendered again.
+    pub known: Option<Known<'a>>,
 }
 
 impl<'a> Site<'a> {
@@ -161,6 +191,15 @@ impl<'a> Site<'a> {
             prepared,
             renderer,
             pdfs: &[],
+            known: None,
+        }
+    }
+
+    /// The same site, skipping the pages `known` says the destination holds.
+    pub fn with_known(self, known: Known<'a>) -> Self {
+        Site {
+            known: Some(known),
+            ..self
         }
     }
 
@@ -246,23 +285,17 @@ impl<'a> Site<'a> {
                 reads: None,
             }),
             Job::SearchText(lang, k) => Ok(file(self.search_text(lang, k))),
-            Job::Sitemap => Ok(file(Output {
-                path: "sitemap.xml".into(),
-                bytes: crate::view::sitemap::render(hb, &self.prepared.overviews.pages())
-                    .into_bytes(),
-                minify: false,
-            })),
+            Job::Sitemap => Ok(file(Output::new(
+                "sitemap.xml".into(),
+                crate::view::sitemap::render(hb, &self.prepared.overviews.pages()).into_bytes(),
+            ))),
             Job::Asset(i) => {
                 let (path, bytes) = &self.renderer.assets[i];
                 let bytes = match self.renderer.opts.minify {
                     true => minify::asset(path, bytes.clone()),
                     false => bytes.clone(),
                 };
-                Ok(file(Output {
-                    path: format!("static/{path}"),
-                    bytes,
-                    minify: false,
-                }))
+                Ok(file(Output::new(format!("static/{path}"), bytes)))
             }
             Job::Pdf(lang) => self.pdf(lang).map(file),
             Job::HouseStyle => self.house_css().map(file),
@@ -275,11 +308,7 @@ impl<'a> Site<'a> {
                         format!("cannot read: {e}"),
                     )
                 })?;
-                Ok(file(Output {
-                    path: f.urls[lang].clone(),
-                    bytes,
-                    minify: false,
-                }))
+                Ok(file(Output::new(f.urls[lang].clone(), bytes)))
             }
             job => {
                 let views = self.views(job);
@@ -380,11 +409,7 @@ impl<'a> Site<'a> {
             .and_then(Option::as_ref);
         let bytes = self.pdfs.iter().find(|(l, _)| *l == lang).map(|(_, b)| b);
         match (file, bytes) {
-            (Some(file), Some(bytes)) => Ok(Output {
-                path: file.url.clone(),
-                bytes: bytes.clone(),
-                minify: false,
-            }),
+            (Some(file), Some(bytes)) => Ok(Output::new(file.url.clone(), bytes.clone())),
             _ => Err(Diagnostic::error(
                 "handbook.toml",
                 "the PDF of a language was not typeset before the site was rendered",

@@ -16,13 +16,11 @@ impl Site<'_> {
         match job {
             Job::Page(pair, lang) => {
                 let url = hb.pairs[pair].urls[lang].clone().unwrap_or_default();
-                let html = self.page_html(views, pair, lang, &url)?;
-                Ok(self.renderer.html(format!("{url}index.html"), html))
+                self.page_html(views, pair, lang, &url)
             }
             Job::PageIndex(lang) => {
                 let url = format!("{}/search/", hb.lang_code(lang));
-                let html = self.page_index(views, lang, &url)?;
-                Ok(self.renderer.html(format!("{url}index.html"), html))
+                self.page_index(views, lang, &url)
             }
             Job::Transfer(lang) => {
                 let ctx = views.transfer_page(lang).ok_or_else(|| {
@@ -61,14 +59,8 @@ impl Site<'_> {
                 self.overview_html(lang, "print.html", url, &ctx)
             }
             Job::SideBySide(pair, lang) => self.side_by_side(views, pair, lang),
-            Job::LanguageChooser => {
-                let html = self.chooser(views)?;
-                Ok(self.renderer.html("index.html".into(), html))
-            }
-            Job::NotFound => {
-                let html = self.not_found(views)?;
-                Ok(self.renderer.html("404.html".into(), html))
-            }
+            Job::LanguageChooser => self.chooser(views),
+            Job::NotFound => self.not_found(views),
             other => Err(Diagnostic::error(
                 "themes",
                 format!("{other:?} renders no template"),
@@ -82,7 +74,7 @@ impl Site<'_> {
         pair: PairId,
         lang: Lang,
         url: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         let p = &hb.pairs[pair];
         let filled;
@@ -117,10 +109,10 @@ impl Site<'_> {
             page: views.page(pair, lang, content, toc),
         };
         let file = &hb.pages[p.best_page(lang)].file;
-        self.renderer.template(lang, template, &ctx, file)
+        self.template_page(format!("{url}index.html"), lang, template, &ctx, file)
     }
 
-    fn page_index(&self, views: &Views, lang: Lang, url: &str) -> Result<String, Diagnostic> {
+    fn page_index(&self, views: &Views, lang: Lang, url: &str) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         let mut pages: Vec<_> = (0..hb.pairs.len())
             .filter_map(|p| views.link(url, p, lang))
@@ -131,7 +123,8 @@ impl Site<'_> {
             pages,
             titles: Vec::new(),
         };
-        self.renderer.template(
+        self.template_page(
+            format!("{url}index.html"),
             lang,
             "search.html",
             &ctx,
@@ -147,13 +140,35 @@ impl Site<'_> {
         ctx: &C,
     ) -> Result<Output, Diagnostic> {
         let file = format!("themes/default/templates/{template}");
-        let html = self
-            .renderer
-            .template(lang, template, ctx, std::path::Path::new(&file))?;
-        Ok(self.renderer.html(format!("{url}index.html"), html))
+        let path = format!("{url}index.html");
+        self.template_page(path, lang, template, ctx, std::path::Path::new(&file))
     }
 
-    fn chooser(&self, views: &Views) -> Result<String, Diagnostic> {
+    /// Renders template `name` in `lang` with `ctx` as the page at `path`,
+    /// unless the destination holds that page made from the same source
+    /// (`Site::known`): then neither Tera nor the minifier runs.
+    pub(super) fn template_page<C: serde::Serialize>(
+        &self,
+        path: String,
+        lang: Lang,
+        name: &str,
+        ctx: &C,
+        file: &std::path::Path,
+    ) -> Result<Output, Diagnostic> {
+        let source = self.renderer.source(lang, name, ctx);
+        if let (Some(known), Some(s)) = (self.known, &source) {
+            if known(&path, s) {
+                return Ok(Output::kept(path, *s));
+            }
+        }
+        let html = self.renderer.template(lang, name, ctx, file)?;
+        Ok(Output {
+            source,
+            ..self.renderer.html(path, html)
+        })
+    }
+
+    fn chooser(&self, views: &Views) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
         let site = views.chrome("index.html", None, default);
@@ -168,7 +183,8 @@ impl Site<'_> {
             pages: Vec::new(),
             titles,
         };
-        self.renderer.template(
+        self.template_page(
+            "index.html".into(),
             default,
             "chooser.html",
             &ctx,
@@ -178,7 +194,7 @@ impl Site<'_> {
 
     /// The 404 page is served for missing URLs at any depth, so its links
     /// are absolute paths below the base URL's path (`/nl/`), not relative.
-    fn not_found(&self, views: &Views) -> Result<String, Diagnostic> {
+    fn not_found(&self, views: &Views) -> Result<Output, Diagnostic> {
         let hb = self.hb;
         let default = hb.lang_index(&hb.config.default_language).unwrap_or(0);
         let base = base_path(&hb.config.base_url);
@@ -214,7 +230,8 @@ impl Site<'_> {
             pages: Vec::new(),
             titles: Vec::new(),
         };
-        self.renderer.template(
+        self.template_page(
+            "404.html".into(),
             default,
             "404.html",
             &ctx,

@@ -11,12 +11,15 @@ use crate::model::Lang;
 use crate::render::{Output, RenderOptions};
 use crate::source::strings::{Strings, TeraStrings};
 use crate::source::theme::Theme;
+use crate::text::hash::{Fingerprint, Source};
 use std::path::Path;
 use std::sync::Arc;
 
 /// Templates, strings and assets, ready to render any job.
 pub struct Renderer {
     strings: Arc<Strings>,
+    /// A hash of the templates and strings: part of every page's source.
+    fingerprint: Source,
     teras: Vec<tera::Tera>,
     /// (path below `static/`, bytes) of every theme asset.
     pub assets: Vec<(String, Vec<u8>)>,
@@ -42,6 +45,12 @@ impl Renderer {
         // into `..&#x2F;..&#x2F;`, bloating pages for nothing.
         base.set_escape_fn(crate::text::escape::html);
         let templates: Vec<(String, String)> = theme.templates.into_iter().collect();
+        let mut fingerprint = Fingerprint::default();
+        fingerprint.part(&strings.fingerprint);
+        for (name, text) in &templates {
+            fingerprint.part(name.as_bytes()).part(text.as_bytes());
+        }
+        let fingerprint = fingerprint.finish();
         base.add_raw_templates(templates)
             .map_err(|e| template_error(&e))?;
         let teras = (0..langs)
@@ -54,6 +63,7 @@ impl Renderer {
             .collect();
         Ok(Renderer {
             strings,
+            fingerprint,
             teras,
             assets: theme.assets.into_iter().collect(),
             opts,
@@ -90,12 +100,26 @@ impl Renderer {
         })
     }
 
+    /// What the page rendered from template `name` in `lang` with `ctx`
+    /// is made from: brug's version, the templates and strings, the
+    /// options and the context. `None` when the context does not
+    /// serialize (rendering then reports why).
+    pub fn source<C: serde::Serialize>(&self, lang: Lang, name: &str, ctx: &C) -> Option<Source> {
+        let mut h = Fingerprint::default();
+        h.part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(&self.fingerprint)
+            .part(&(lang as u64).to_le_bytes())
+            .part(name.as_bytes())
+            .part(format!("{:?}", self.opts).as_bytes());
+        serde_json::to_writer(&mut h, ctx).ok()?;
+        Some(h.finish())
+    }
+
     /// An HTML output file, to be minified when the build minifies.
     pub fn html(&self, path: String, html: String) -> Output {
         Output {
-            path,
-            bytes: html.into_bytes(),
             minify: self.opts.minify,
+            ..Output::new(path, html.into_bytes())
         }
     }
 }

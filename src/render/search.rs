@@ -47,11 +47,7 @@ impl Site<'_> {
         crate::search::index::build(hb, lang, &pages, &markdown)
             .files
             .into_iter()
-            .map(|(path, text)| Output {
-                path,
-                bytes: text.into_bytes(),
-                minify: false,
-            })
+            .map(|(path, text)| Output::new(path, text.into_bytes()))
             .collect()
     }
 
@@ -102,11 +98,10 @@ impl Site<'_> {
             }
         }
         let code = self.hb.lang_code(lang);
-        Output {
-            path: format!("search/text-{code}-{k}.js"),
-            bytes: crate::search::index::text_chunk(code, k, &sections).into_bytes(),
-            minify: false,
-        }
+        Output::new(
+            format!("search/text-{code}-{k}.js"),
+            crate::search::index::text_chunk(code, k, &sections).into_bytes(),
+        )
     }
 }
 

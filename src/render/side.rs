@@ -29,8 +29,7 @@ impl Site<'_> {
             .collect();
         let ctx = views.side_page(pair, lang, &url, parts, &urls);
         let file = &hb.pages[hb.pairs[pair].best_page(lang)].file;
-        let html = self.renderer.template(lang, "side.html", &ctx, file)?;
-        Ok(self.renderer.html(format!("{url}index.html"), html))
+        self.template_page(format!("{url}index.html"), lang, "side.html", &ctx, file)
     }
 
     /// Page `id` rendered as a column of the view at `url`. No glossary

@@ -63,11 +63,7 @@ mod tests {
     use super::*;
 
     fn output(path: &str, text: &str) -> Output {
-        Output {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-            minify: false,
-        }
+        Output::new(path.into(), text.as_bytes().to_vec())
     }
 
     #[test]

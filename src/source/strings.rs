@@ -6,6 +6,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::source::config::Lang;
 use crate::source::frontmatter::Date;
+use crate::text::hash::{Fingerprint, Source};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeSet, HashMap};
@@ -25,6 +26,9 @@ pub struct FtlFile {
 /// The UI strings of every configured language.
 pub struct Strings {
     bundles: Vec<FluentBundle<FluentResource>>,
+    /// A hash of the files the strings come from, part of what every page
+    /// is made from (`Renderer::source`).
+    pub fingerprint: Source,
 }
 
 impl Strings {
@@ -85,7 +89,21 @@ impl Strings {
             }
         }
         let ok = !diags.iter().any(Diagnostic::is_error);
-        (ok.then_some(Strings { bundles }), diags)
+        let mut fingerprint = Fingerprint::default();
+        for code in languages {
+            fingerprint.part(code.as_bytes());
+        }
+        for f in &files {
+            fingerprint.part(f.lang.as_bytes()).part(f.text.as_bytes());
+        }
+        let fingerprint = fingerprint.finish();
+        (
+            ok.then_some(Strings {
+                bundles,
+                fingerprint,
+            }),
+            diags,
+        )
     }
 
     /// The string `id` in `lang` with `args`; an error names a missing id.

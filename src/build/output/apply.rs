@@ -16,8 +16,8 @@
 //! of that size and time knows it unchanged without minifying it or
 //! reading it back.
 
+use crate::text::hash::Fingerprint;
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
@@ -30,8 +30,7 @@ pub const HEADER: &str =
 /// The line that starts the file list.
 const FILES: &str = "# files: source hash, size, modification time (ns), path";
 
-/// A hash of the bytes a file was made from.
-pub type Source = [u8; 16];
+pub use crate::text::hash::Source;
 
 /// What the manifest knows of one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,17 +46,15 @@ pub struct Entry {
 /// The manifest: each listed file's entry, by path.
 pub type Manifest = BTreeMap<String, Entry>;
 
-/// The hash of a file's source: the bytes, with brug's version and
-/// whether they are still to be minified (the same page minified or not
-/// is a different file).
+/// The source of a file whose job gave none: its bytes, with brug's
+/// version and whether they are still to be minified (the same page
+/// minified or not is a different file).
 pub fn source(bytes: &[u8], minify: bool) -> Source {
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update([u8::from(minify)]);
-    h.update(bytes);
-    let mut out = Source::default();
-    out.copy_from_slice(&h.finalize()[..16]);
-    out
+    let mut h = Fingerprint::default();
+    h.part(env!("CARGO_PKG_VERSION").as_bytes())
+        .part(&[u8::from(minify)])
+        .part(bytes);
+    h.finish()
 }
 
 /// Size and modification time of `meta`, as the manifest records them.

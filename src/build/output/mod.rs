@@ -8,8 +8,9 @@ pub mod apply;
 
 use crate::render::Output;
 use anyhow::{bail, Context, Result};
+pub use apply::Source;
 pub use apply::Written;
-use apply::{Entry, Manifest, Source};
+use apply::{Entry, Manifest};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -74,7 +75,16 @@ impl Stage {
     /// (a page minified), to be written. A page unchanged since the last
     /// build is neither minified nor read. Runs on the rendering threads.
     pub fn screen(&self, file: Output) -> Result<Option<Pending>> {
-        let source = apply::source(&file.bytes, file.minify);
+        if file.kept {
+            // Its job asked `holds` and skipped it.
+            let entry = self.base.as_ref().and_then(|(_, old)| old.get(&file.path));
+            let entry = *entry.with_context(|| format!("{} is not in the output", file.path))?;
+            self.note(file.path, entry, false)?;
+            return Ok(None);
+        }
+        let source = file
+            .source
+            .unwrap_or_else(|| apply::source(&file.bytes, file.minify));
         if let Some((out, old)) = &self.base {
             if let Some(entry) = old.get(&file.path) {
                 if apply::still(out, &file.path, entry, &source) {
@@ -96,6 +106,15 @@ impl Stage {
             }
         }
         Ok(Some(Pending { file, source }))
+    }
+
+    /// Whether the output holds the file at `path`, made from `source`,
+    /// as brug wrote it: a template job then skips rendering it.
+    pub fn holds(&self, path: &str, source: &Source) -> bool {
+        self.base.as_ref().is_some_and(|(out, old)| {
+            old.get(path)
+                .is_some_and(|e| apply::still(out, path, e, source))
+        })
     }
 
     /// Writes a screened file into the staging folder.

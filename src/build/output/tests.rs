@@ -1,11 +1,7 @@
 use super::*;
 
 fn file(path: &str, text: &str) -> Output {
-    Output {
-        path: path.into(),
-        bytes: text.as_bytes().to_vec(),
-        minify: false,
-    }
+    Output::new(path.into(), text.as_bytes().to_vec())
 }
 
 #[test]
@@ -393,4 +389,52 @@ fn a_manifest_line_that_does_not_read_makes_the_output_unlisted() {
     let w = write_site(&out, site(A)).unwrap();
     assert_eq!(w.written, 4);
     assert!(apply::manifest(&out).is_some());
+}
+
+#[test]
+fn a_page_the_output_holds_is_skipped_by_its_job_and_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let source = [7; 16];
+    let made = Output {
+        source: Some(source),
+        ..page("index.html", PAGE)
+    };
+    write_site(&out, |stage: &Stage| {
+        assert!(
+            !stage.holds("index.html", &source),
+            "a fresh output holds nothing"
+        );
+        stage.put(made.clone())
+    })
+    .unwrap();
+    let before = state(&out);
+    let w = write_site(&out, |stage: &Stage| {
+        assert!(stage.holds("index.html", &source));
+        assert!(!stage.holds("index.html", &[8; 16]), "another source");
+        assert!(!stage.holds("other.html", &source), "another path");
+        stage.put(Output::kept("index.html".into(), source))
+    })
+    .unwrap();
+    assert_eq!((w.written, w.unchanged), (0, 1));
+    assert_eq!(state(&out), before);
+    // A file changed by hand is not held: its job renders it again.
+    std::fs::write(out.join("index.html"), "mine").unwrap();
+    write_site(&out, |stage: &Stage| {
+        assert!(!stage.holds("index.html", &source));
+        stage.put(made)
+    })
+    .unwrap();
+    assert_ne!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "mine"
+    );
+    // A kept file the output does not list is an error, not a lost file.
+    let fresh = tmp.path().join("fresh");
+    write_site(&fresh, site(A)).unwrap();
+    let err = write_site(&fresh, |stage: &Stage| {
+        stage.put(Output::kept("nowhere.html".into(), source))
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("nowhere.html"), "{err}");
 }
