@@ -527,3 +527,71 @@ fn build_pdf_puts_each_languages_pdf_into_the_site_and_every_print_link_offers_i
     let page = f.page("nl/methods/consensus/index.html");
     assert!(!page.contains(".pdf"), "{page}");
 }
+
+/// A build into its own output skips what it made before from the same
+/// source: each page by its template context, each search index by all
+/// the text it indexes. Every kind of change must still reach the output,
+/// which then matches a fresh build of the same sources.
+#[test]
+fn a_rebuild_skips_only_what_is_made_from_the_same_source() {
+    let f = Fixture::new("web");
+    let build = || {
+        let run = f.brug(&["build", "--no-minify"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stderr.lines().last().unwrap().to_string()
+    };
+    let files = |step: &str| -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mine: std::collections::BTreeMap<String, Vec<u8>> = common::snapshot(&f.out())
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .filter(|(p, _)| p != ".brug-output")
+            .collect();
+        assert!(mine == common::fresh_build(f.root(), step), "{step}");
+        mine
+    };
+    build();
+    let first = files("first");
+    assert!(build().contains("(0 file(s) written"), "nothing changed");
+    let edits: [(&str, &str, &str); 3] = [
+        // Only the page's text: its page and its language's search index.
+        (
+            "content/modules/start.nl.md",
+            "",
+            "\n\nEen zin met het woord zeldzaamheid.\n",
+        ),
+        // A title: every page that links it, the index's page list.
+        (
+            "content/methods/consensus.de.md",
+            "title = \"",
+            "title = \"Neu: ",
+        ),
+        // A summary: indexed, and shown in lists.
+        (
+            "content/methods/facilitator.nl.md",
+            "+++\n",
+            "+++\nsummary = \"Wie het gesprek leidt.\"\n",
+        ),
+    ];
+    let mut before = first;
+    for (path, find, with) in edits {
+        let text = f.read_source(path);
+        let changed = match find {
+            "" => format!("{text}{with}"),
+            _ => text.replacen(find, with, 1),
+        };
+        assert_ne!(changed, text, "{path}");
+        f.write(path, changed);
+        let line = build();
+        assert!(!line.contains("(0 file(s) written"), "{path}: {line}");
+        let after = files(path);
+        let search_changed = after
+            .iter()
+            .any(|(p, b)| p.starts_with("search/") && before.get(p) != Some(b));
+        assert!(search_changed, "{path}: the search index follows");
+        before = after;
+    }
+    let found = before
+        .iter()
+        .any(|(p, b)| p.starts_with("search/") && String::from_utf8_lossy(b).contains("zeldzaam"));
+    assert!(found, "the new word is indexed");
+}

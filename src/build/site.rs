@@ -205,22 +205,22 @@ fn check_out(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
     let search = std::sync::Mutex::new(Vec::new());
     // Notes the size of each search index on its way out.
-    let measure = |o: &Output| {
-        if let Some(lang) = search_language(&o.path) {
+    let measure = |path: &str, len: usize| {
+        if let Some(lang) = search_language(path) {
             if let Ok(mut s) = search.lock() {
-                s.push((lang.to_string(), o.bytes.len()));
+                s.push((lang.to_string(), len));
             }
         }
     };
     let ran = match dest {
         Dest::Memory(keep) => site.emit(&|o| {
-            measure(&o);
+            measure(&o.path, o.bytes.len());
             keep(o);
             Ok(())
         }),
         // check: render everything (template errors surface), keep nothing.
         Dest::Check => site.emit_unfinished(&|o| {
-            measure(&o);
+            measure(&o.path, o.bytes.len());
             Ok(())
         }),
         Dest::Dir(out) => write(site, out, &measure, report),
@@ -247,14 +247,23 @@ fn search_language(path: &str) -> Option<&str> {
 }
 
 /// Writes the site aside and swaps it in, unless a job failed.
-fn write(site: &Site, out: &Path, measure: &(dyn Fn(&Output) + Sync), report: &mut Report) -> Ran {
+fn write(
+    site: &Site,
+    out: &Path,
+    measure: &(dyn Fn(&str, usize) + Sync),
+    report: &mut Report,
+) -> Ran {
     let mut ran = Ran::default();
     let written = output::write_site(out, |stage| {
-        let holds = |path: &str, source: &output::Source| stage.holds(path, source);
-        let site = site.with_known(&holds);
+        let site = site.holding(stage);
         ran = output::with_writer(stage, |send| {
             site.emit_unfinished(&|o| {
-                measure(&o);
+                // A kept file's bytes are those in the output.
+                let len = match o.kept {
+                    true => std::fs::metadata(out.join(&o.path)).map_or(0, |m| m.len() as usize),
+                    false => o.bytes.len(),
+                };
+                measure(&o.path, len);
                 send(o)
             })
         })?;

@@ -103,7 +103,7 @@ pub struct Output {
     /// the writer hashes the bytes.
     pub source: Option<Source>,
     /// The destination holds this file, made from `source`, already
-    /// (`Site::known`): the job skipped it and `bytes` are empty.
+    /// (`Site::dest`): the job skipped it and `bytes` are empty.
     pub kept: bool,
 }
 
@@ -166,9 +166,15 @@ pub struct Ran {
     pub reads: Reads,
 }
 
-/// Asked by a template job before it renders: does the destination hold
-/// the file at this path, made from this source, already?
-pub type Known<'a> = &'a (dyn Fn(&str, &Source) -> bool + Sync);
+/// What a destination holds already, asked by a job before it makes its
+/// files (a build into an output with a manifest).
+pub trait Holds: Sync {
+    /// Does it hold the file at `path`, made from `source`, as written?
+    fn holds(&self, path: &str, source: &Source) -> bool;
+    /// The files it holds made from `source`, when it holds each of them
+    /// as written (a job that makes several files).
+    fn holds_all(&self, source: &Source) -> Option<Vec<String>>;
+}
 
 /// The model, its analysis and the compiled theme, ready to run jobs.
 #[derive(Clone, Copy)]
@@ -180,8 +186,8 @@ pub struct Site<'a> {
     /// their names and sizes are in `Overviews::pdf`).
     pub pdfs: &'a [(Lang, Vec<u8>)],
     /// What the destination holds already (a build into an output with a
-    /// manifest): a page found there is not rendered again.
-    pub known: Option<Known<'a>>,
+    /// manifest): a file found there is not made again.
+    pub dest: Option<&'a dyn Holds>,
 }
 
 impl<'a> Site<'a> {
@@ -191,14 +197,14 @@ impl<'a> Site<'a> {
             prepared,
             renderer,
             pdfs: &[],
-            known: None,
+            dest: None,
         }
     }
 
-    /// The same site, skipping the pages `known` says the destination holds.
-    pub fn with_known(self, known: Known<'a>) -> Self {
+    /// The same site, skipping the files `dest` holds already.
+    pub fn holding(self, dest: &'a dyn Holds) -> Self {
         Site {
-            known: Some(known),
+            dest: Some(dest),
             ..self
         }
     }

@@ -146,7 +146,7 @@ impl Site<'_> {
 
     /// Renders template `name` in `lang` with `ctx` as the page at `path`,
     /// unless the destination holds that page made from the same source
-    /// (`Site::known`): then neither Tera nor the minifier runs.
+    /// (`Site::dest`): then neither Tera nor the minifier runs.
     pub(super) fn template_page<C: serde::Serialize>(
         &self,
         path: String,
@@ -156,8 +156,8 @@ impl Site<'_> {
         file: &std::path::Path,
     ) -> Result<Output, Diagnostic> {
         let source = self.renderer.source(lang, name, ctx);
-        if let (Some(known), Some(s)) = (self.known, &source) {
-            if known(&path, s) {
+        if let (Some(dest), Some(s)) = (self.dest, &source) {
+            if dest.holds(&path, s) {
                 return Ok(Output::kept(path, *s));
             }
         }

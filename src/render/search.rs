@@ -3,6 +3,7 @@
 
 use super::{Output, Site};
 use crate::model::{Lang, PairId};
+use crate::text::hash::{Fingerprint, Source};
 
 impl Site<'_> {
     /// The pages a language's search covers (those that exist in it), in
@@ -44,10 +45,20 @@ impl Site<'_> {
             });
             markdown.push(&self.prepared.markdown[page]);
         }
+        let source = index_source(hb, lang, &pages, &markdown);
+        if let Some(paths) = self.dest.and_then(|d| d.holds_all(&source)) {
+            return paths
+                .into_iter()
+                .map(|path| Output::kept(path, source))
+                .collect();
+        }
         crate::search::index::build(hb, lang, &pages, &markdown)
             .files
             .into_iter()
-            .map(|(path, text)| Output::new(path, text.into_bytes()))
+            .map(|(path, text)| Output {
+                source: Some(source),
+                ..Output::new(path, text.into_bytes())
+            })
             .collect()
     }
 
@@ -113,4 +124,43 @@ fn search_url(explicit_index: bool, url: &str) -> String {
     } else {
         url.to_string()
     }
+}
+
+/// What a language's search index is made from: brug's version (the
+/// analyser and its data), the language, each page's fields and the text
+/// sections of its Markdown, all that `search::index::build` reads.
+fn index_source(
+    hb: &crate::model::Handbook,
+    lang: Lang,
+    pages: &[crate::search::index::PageInfo],
+    markdown: &[&crate::analyze::markdown::Rendered],
+) -> Source {
+    let mut h = Fingerprint::default();
+    h.part(env!("CARGO_PKG_VERSION").as_bytes())
+        .part(b"search-index")
+        .part(hb.lang_code(lang).as_bytes());
+    for (p, md) in pages.iter().zip(markdown) {
+        let summary = hb.pages[hb.pairs[p.pair].best_page(lang)]
+            .front
+            .summary
+            .as_deref()
+            .unwrap_or_default();
+        h.part(&(p.pair as u64).to_le_bytes())
+            .part(p.title.as_bytes())
+            .part(p.url.as_bytes())
+            .part(p.section.as_bytes())
+            .part(summary.as_bytes())
+            .part(p.facts.as_bytes());
+        match &p.other {
+            Some((url, code)) => h.part(url.as_bytes()).part(code.as_bytes()),
+            None => h.part(b"-"),
+        };
+        h.part(&(md.sections.len() as u64).to_le_bytes());
+        for s in &md.sections {
+            h.part(s.anchor.as_deref().unwrap_or("\0").as_bytes())
+                .part(s.heading.as_bytes())
+                .part(s.text.as_bytes());
+        }
+    }
+    h.finish()
 }

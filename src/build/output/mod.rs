@@ -6,13 +6,14 @@
 
 pub mod apply;
 
-use crate::render::Output;
+use crate::render::{Holds, Output};
+use crate::text::hash::HashMap;
 use anyhow::{bail, Context, Result};
 pub use apply::Source;
 pub use apply::Written;
 use apply::{Entry, Manifest};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The file that marks an output folder as brug's.
 pub const MARKER: &str = ".brug-output";
@@ -53,6 +54,8 @@ pub struct Stage {
     pub dir: PathBuf,
     /// The output folder the files are compared with, and its manifest.
     base: Option<(PathBuf, Manifest)>,
+    /// The manifest's paths by source, for `holds_all`.
+    by_source: OnceLock<HashMap<Source, Vec<String>>>,
     made: Mutex<Made>,
 }
 
@@ -108,15 +111,6 @@ impl Stage {
         Ok(Some(Pending { file, source }))
     }
 
-    /// Whether the output holds the file at `path`, made from `source`,
-    /// as brug wrote it: a template job then skips rendering it.
-    pub fn holds(&self, path: &str, source: &Source) -> bool {
-        self.base.as_ref().is_some_and(|(out, old)| {
-            old.get(path)
-                .is_some_and(|e| apply::still(out, path, e, source))
-        })
-    }
-
     /// Writes a screened file into the staging folder.
     pub fn write(&self, pending: Pending) -> Result<()> {
         let (size, modified) = write_file(&self.dir, &pending.file)?;
@@ -149,6 +143,34 @@ impl Stage {
     }
 }
 
+impl Holds for Stage {
+    /// A job that finds its file here as brug wrote it skips making it.
+    fn holds(&self, path: &str, source: &Source) -> bool {
+        self.base.as_ref().is_some_and(|(out, old)| {
+            old.get(path)
+                .is_some_and(|e| apply::still(out, path, e, source))
+        })
+    }
+
+    fn holds_all(&self, source: &Source) -> Option<Vec<String>> {
+        let (out, old) = self.base.as_ref()?;
+        let by_source = self.by_source.get_or_init(|| {
+            let mut map: HashMap<Source, Vec<String>> = HashMap::default();
+            for (path, e) in old {
+                if let Some(s) = e.source {
+                    map.entry(s).or_default().push(path.clone());
+                }
+            }
+            map
+        });
+        let paths = by_source.get(source)?;
+        paths
+            .iter()
+            .all(|p| apply::still(out, p, &old[p], source))
+            .then(|| paths.clone())
+    }
+}
+
 /// Builds the site into `out` through `fill`, which gets the stage to put
 /// every file on. If `fill` fails, the staging folder is removed and `out`
 /// is untouched. Otherwise a fresh or unlisted output is swapped in whole,
@@ -175,6 +197,7 @@ pub fn write_site_interrupted(
     let stage = Stage {
         dir: staging.clone(),
         base: apply::manifest(out).map(|m| (out.to_path_buf(), m)),
+        by_source: OnceLock::new(),
         made: Mutex::default(),
     };
     let result = fill(&stage).and_then(|()| {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::render::Holds;
 
 fn file(path: &str, text: &str) -> Output {
     Output::new(path.into(), text.as_bytes().to_vec())
@@ -437,4 +438,49 @@ fn a_page_the_output_holds_is_skipped_by_its_job_and_kept() {
     })
     .unwrap_err();
     assert!(err.to_string().contains("nowhere.html"), "{err}");
+}
+
+#[test]
+fn a_job_of_several_files_is_held_only_when_each_of_them_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let index = [3; 16];
+    let files = |text: &str| -> Vec<Output> {
+        ["search/index-nl.js", "search/post-nl-0.js"]
+            .into_iter()
+            .map(|p| Output {
+                source: Some(index),
+                ..file(p, text)
+            })
+            .collect()
+    };
+    write_site(&out, |stage: &Stage| {
+        assert_eq!(
+            stage.holds_all(&index),
+            None,
+            "a fresh output holds nothing"
+        );
+        files("v1").into_iter().try_for_each(|f| stage.put(f))
+    })
+    .unwrap();
+    write_site(&out, |stage: &Stage| {
+        let mut held = stage.holds_all(&index).expect("both held");
+        held.sort();
+        assert_eq!(held, ["search/index-nl.js", "search/post-nl-0.js"]);
+        assert_eq!(stage.holds_all(&[4; 16]), None);
+        held.into_iter()
+            .try_for_each(|p| stage.put(Output::kept(p, index)))
+    })
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(out.join("search/post-nl-0.js"), "v2").unwrap();
+    write_site(&out, |stage: &Stage| {
+        assert_eq!(stage.holds_all(&index), None, "one was changed by hand");
+        files("v1").into_iter().try_for_each(|f| stage.put(f))
+    })
+    .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("search/post-nl-0.js")).unwrap(),
+        "v1"
+    );
 }
