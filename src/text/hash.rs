@@ -7,35 +7,34 @@ pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomS
 pub type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// A hash of what an output file is made from, which the output's manifest
-/// records: stable across runs (unlike the maps' seeded hashers), and wide
-/// enough that two different sources do not meet by chance.
+/// records: stable across runs and machines (unlike the maps' seeded
+/// hashers), and wide enough that two different sources do not meet by
+/// chance. Not cryptographic: whoever can change the content can change
+/// the output anyway.
 pub type Source = [u8; 16];
 
-/// Builds a `Source` from parts; also a `Write` for serializers.
+/// Builds a `Source` from parts (XXH3, 128 bits: pages' contexts are
+/// hashed on every build, and SHA-256 took 8 % of a rebuild); also a
+/// `Write` for serializers.
 #[derive(Default, Clone)]
-pub struct Fingerprint(sha2::Sha256);
+pub struct Fingerprint(xxhash_rust::xxh3::Xxh3Default);
 
 impl Fingerprint {
     /// Adds `bytes`, preceded by their length so that parts cannot run
     /// into each other.
     pub fn part(&mut self, bytes: &[u8]) -> &mut Self {
-        use sha2::Digest;
-        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);
         self
     }
 
     pub fn finish(self) -> Source {
-        use sha2::Digest;
-        let mut out = Source::default();
-        out.copy_from_slice(&self.0.finalize()[..16]);
-        out
+        self.0.digest128().to_le_bytes()
     }
 }
 
 impl std::io::Write for Fingerprint {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        use sha2::Digest;
         self.0.update(buf);
         Ok(buf.len())
     }
