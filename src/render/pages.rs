@@ -155,7 +155,11 @@ impl Site<'_> {
         ctx: &C,
         file: &std::path::Path,
     ) -> Result<Output, Diagnostic> {
-        let source = self.renderer.source(lang, name, ctx);
+        // Only a destination that keeps files needs their source (`brug
+        // serve` and `check` keep none: hashing would only cost time).
+        let source = self
+            .dest
+            .and_then(|_| self.renderer.source(lang, name, ctx));
         if let (Some(dest), Some(s)) = (self.dest, &source) {
             if dest.holds(&path, s) {
                 return Ok(Output::kept(path, *s));

@@ -45,18 +45,20 @@ impl Site<'_> {
             });
             markdown.push(&self.prepared.markdown[page]);
         }
-        let source = index_source(hb, lang, &pages, &markdown);
-        if let Some(paths) = self.dest.and_then(|d| d.holds_all(&source)) {
-            return paths
-                .into_iter()
-                .map(|path| Output::kept(path, source))
-                .collect();
+        let source = self.dest.map(|_| index_source(hb, lang, &pages, &markdown));
+        if let Some(source) = source {
+            if let Some(paths) = self.dest.and_then(|d| d.holds_all(&source)) {
+                return paths
+                    .into_iter()
+                    .map(|path| Output::kept(path, source))
+                    .collect();
+            }
         }
         crate::search::index::build(hb, lang, &pages, &markdown)
             .files
             .into_iter()
             .map(|(path, text)| Output {
-                source: Some(source),
+                source,
                 ..Output::new(path, text.into_bytes())
             })
             .collect()
