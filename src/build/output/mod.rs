@@ -123,6 +123,7 @@ impl Stage {
     }
 
     /// `screen`, then `write`.
+    #[cfg(test)]
     pub fn put(&self, file: Output) -> Result<()> {
         match self.screen(file)? {
             Some(pending) => self.write(pending),
@@ -264,7 +265,7 @@ pub fn with_writer<T>(
 
 /// Writes one output file below `dir`, creating its folders; returns its
 /// size and modification time.
-pub fn write_file(dir: &Path, file: &Output) -> Result<(u64, u128)> {
+fn write_file(dir: &Path, file: &Output) -> Result<(u64, u128)> {
     use std::io::Write;
     let path = dir.join(&file.path);
     if let Some(parent) = path.parent() {
