@@ -35,6 +35,9 @@ impl<'a> Reader<'a> {
         let mut reads = self.reads.take();
         reads.sort_unstable();
         reads.dedup();
+        // A page notes a pair for each of its links: hundreds, mostly
+        // repeats, which `brug serve` keeps for every page.
+        reads.shrink_to_fit();
         reads
     }
 
