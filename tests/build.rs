@@ -595,3 +595,50 @@ fn a_rebuild_skips_only_what_is_made_from_the_same_source() {
         .any(|(p, b)| p.starts_with("search/") && String::from_utf8_lossy(b).contains("zeldzaam"));
     assert!(found, "the new word is indexed");
 }
+
+/// A build into a folder frees the Markdown sources once they are
+/// analysed (but those side-by-side views render again); `brug serve`
+/// keeps them all. Both must make the same files: on the shipped handbook
+/// (every feature: print view, transfer overview, glossary, outdated
+/// translations) and on a fixture, each with and without side-by-side
+/// views.
+#[test]
+fn a_build_into_a_folder_makes_the_files_a_build_in_memory_makes() {
+    use brug::build::site::{options, run_to, Dest};
+    let shipped = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["content", "i18n", "themes"] {
+        common::copy_dir(&repo.join(part), &shipped.path().join(part));
+    }
+    std::fs::copy(repo.join("handbook.toml"), shipped.path().join("handbook.toml")).unwrap();
+    let web = Fixture::new("web");
+    for root in [shipped.path(), web.root()] {
+        for side_by_side in [true, false] {
+            let config = root.join("handbook.toml");
+            let text = std::fs::read_to_string(&config).unwrap();
+            let text = text.split("\n[output]\n").next().unwrap().to_string();
+            let table = format!("\n[output]\nside_by_side = {side_by_side}\n");
+            std::fs::write(&config, text + &table).unwrap();
+            let kept = std::sync::Mutex::new(std::collections::BTreeMap::new());
+            let report = run_to(
+                root,
+                Dest::Memory(&|o| {
+                    kept.lock().unwrap().insert(o.path, o.bytes);
+                }),
+                options(false),
+            );
+            assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+            let kept = kept.into_inner().unwrap();
+            let written = common::fresh_build(root, "written");
+            let sides = written.keys().filter(|p| p.contains("/naast-elkaar/")).count();
+            assert_eq!(sides > 0, side_by_side, "{}", root.display());
+            assert_eq!(
+                written.keys().collect::<Vec<_>>(),
+                kept.keys().collect::<Vec<_>>()
+            );
+            for (path, bytes) in &written {
+                assert!(kept[path] == *bytes, "{path} differs in {}", root.display());
+            }
+        }
+    }
+}

@@ -173,6 +173,20 @@ impl Overviews {
         Some(format!("{}{below}", self.side.get(lang)?))
     }
 
+    /// Per page id: does a side-by-side view show it? (Its columns are
+    /// rendered from the pages' sources.)
+    pub fn side_pages(&self, hb: &Handbook) -> Vec<bool> {
+        let mut shown = vec![false; hb.pages.len()];
+        for p in &hb.pairs {
+            if (0..p.pages.len()).any(|l| self.side_url(p, l).is_some()) {
+                for &id in p.pages.iter().flatten() {
+                    shown[id] = true;
+                }
+            }
+        }
+        shown
+    }
+
     /// Each generated page as its URL per language, for the sitemap.
     pub fn pages(&self) -> Vec<Vec<Option<String>>> {
         let mut pages: Vec<Vec<Option<String>>> = Vec::new();

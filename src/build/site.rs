@@ -115,7 +115,7 @@ fn run_inspecting(
     }
     let loaded = load(root);
     report.diagnostics = loaded.diagnostics;
-    let Some(hb) = loaded.handbook else {
+    let Some(mut hb) = loaded.handbook else {
         return (finish(report, start), None);
     };
     summarize(&hb, &mut report);
@@ -141,6 +141,11 @@ fn run_inspecting(
         },
         false => Vec::new(),
     };
+    if let Dest::Dir(_) = dest {
+        // Side-by-side views render their columns from the sources.
+        let sides = prepared.overviews.side_pages(&hb);
+        hb.drop_sources(&|page| sides[page]);
+    }
     let site = Site::new(&hb, &prepared, &renderer).with_pdfs(&pdfs);
     let reads = emit(&site, dest, &mut report);
     report.search.sort();
@@ -204,23 +209,24 @@ fn check_out(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 /// the pairs each template showed.
 fn emit(site: &Site, dest: Dest, report: &mut Report) -> Reads {
     let search = std::sync::Mutex::new(Vec::new());
-    // Notes the size of each search index on its way out.
-    let measure = |path: &str, len: usize| {
+    // Notes the size of each search index on its way out; `len` is asked
+    // for only there, since a kept file's length costs a `stat`.
+    let measure = |path: &str, len: &dyn Fn() -> usize| {
         if let Some(lang) = search_language(path) {
             if let Ok(mut s) = search.lock() {
-                s.push((lang.to_string(), len));
+                s.push((lang.to_string(), len()));
             }
         }
     };
     let ran = match dest {
         Dest::Memory(keep) => site.emit(&|o| {
-            measure(&o.path, o.bytes.len());
+            measure(&o.path, &|| o.bytes.len());
             keep(o);
             Ok(())
         }),
         // check: render everything (template errors surface), keep nothing.
         Dest::Check => site.emit_unfinished(&|o| {
-            measure(&o.path, o.bytes.len());
+            measure(&o.path, &|| o.bytes.len());
             Ok(())
         }),
         Dest::Dir(out) => write(site, out, &measure, report),
@@ -250,7 +256,7 @@ fn search_language(path: &str) -> Option<&str> {
 fn write(
     site: &Site,
     out: &Path,
-    measure: &(dyn Fn(&str, usize) + Sync),
+    measure: &(dyn Fn(&str, &dyn Fn() -> usize) + Sync),
     report: &mut Report,
 ) -> Ran {
     let mut ran = Ran::default();
@@ -259,11 +265,10 @@ fn write(
         ran = output::with_writer(stage, |send| {
             site.emit_unfinished(&|o| {
                 // A kept file's bytes are those in the output.
-                let len = match o.kept {
+                measure(&o.path, &|| match o.kept {
                     true => std::fs::metadata(out.join(&o.path)).map_or(0, |m| m.len() as usize),
                     false => o.bytes.len(),
-                };
-                measure(&o.path, len);
+                });
                 send(o)
             })
         })?;

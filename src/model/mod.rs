@@ -143,6 +143,21 @@ pub struct Handbook {
 }
 
 impl Handbook {
+    /// Frees the Markdown text of every page but those `needed` names (a
+    /// fifth of a build's memory), for a build that has analysed and
+    /// typeset it and keeps no model: what the pages show is in the
+    /// analysis by then. Front matter stays parsed; `Page::body` is empty
+    /// after this.
+    pub fn drop_sources(&mut self, needed: &dyn Fn(PageId) -> bool) {
+        for (id, page) in self.pages.iter_mut().enumerate() {
+            if needed(id) {
+                continue;
+            }
+            page.text = String::new();
+            page.body_offset = 0;
+        }
+    }
+
     pub fn lang_code(&self, lang: Lang) -> &str {
         &self.config.languages[lang]
     }
