@@ -610,7 +610,11 @@ fn a_build_into_a_folder_makes_the_files_a_build_in_memory_makes() {
     for part in ["content", "i18n", "themes"] {
         common::copy_dir(&repo.join(part), &shipped.path().join(part));
     }
-    std::fs::copy(repo.join("handbook.toml"), shipped.path().join("handbook.toml")).unwrap();
+    std::fs::copy(
+        repo.join("handbook.toml"),
+        shipped.path().join("handbook.toml"),
+    )
+    .unwrap();
     let web = Fixture::new("web");
     for root in [shipped.path(), web.root()] {
         for side_by_side in [true, false] {
@@ -630,7 +634,10 @@ fn a_build_into_a_folder_makes_the_files_a_build_in_memory_makes() {
             assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
             let kept = kept.into_inner().unwrap();
             let written = common::fresh_build(root, "written");
-            let sides = written.keys().filter(|p| p.contains("/naast-elkaar/")).count();
+            let sides = written
+                .keys()
+                .filter(|p| p.contains("/naast-elkaar/"))
+                .count();
             assert_eq!(sides > 0, side_by_side, "{}", root.display());
             assert_eq!(
                 written.keys().collect::<Vec<_>>(),
