@@ -649,3 +649,47 @@ fn a_build_into_a_folder_makes_the_files_a_build_in_memory_makes() {
         }
     }
 }
+
+/// A build into a folder frees each page's text once it is rendered; the
+/// checks that run after (anchors, related entries, orphans) read the file
+/// again to place their diagnostics. `check` keeps the texts: both must
+/// report the same lines, columns and excerpts.
+#[test]
+fn diagnostics_after_the_texts_are_freed_are_placed_as_check_places_them() {
+    let f = Fixture::new("web");
+    // Pages of side-by-side views keep their texts: none here.
+    let config = f.read_source("handbook.toml");
+    f.write(
+        "handbook.toml",
+        format!("{config}\n[output]\nside_by_side = false\n"),
+    );
+    let page = "content/modules/wees.nl.md";
+    let text = f.read_source(page);
+    // Windows line ends and a byte order mark: loading removes both, so
+    // reading again must too, or every column after them would shift.
+    let text = text
+        .replacen("+++\n", "+++\nrelated = [\"nergens\"]\n", 1)
+        .replace("[start](start.md)", "[start](start.md#nergens)")
+        .replace('\n', "\r\n");
+    f.write(page, format!("\u{feff}{text}"));
+    let diagnostics = |run: &common::Run| -> Vec<String> {
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        lines[..lines.len() - 1]
+            .iter()
+            .map(|l| l.to_string())
+            .collect()
+    };
+    let check = f.brug(&["check"]);
+    let build = f.brug(&["build"]);
+    assert_ne!(build.code, 0, "a broken anchor is an error");
+    let (check, build) = (diagnostics(&check), diagnostics(&build));
+    for wanted in [
+        "the anchor `#nergens` does not exist",
+        "the related entry `nergens` does not resolve",
+        "no other page links to this page (an orphan)",
+    ] {
+        assert!(build.iter().any(|l| l.contains(wanted)), "{wanted}");
+    }
+    assert!(build.iter().any(|l| l.contains("wees.nl.md:")), "placed");
+    assert_eq!(build, check);
+}

@@ -56,7 +56,7 @@ pub fn check(
 /// The warning for the headings `alone` of page `page` that page `other`
 /// has no id for.
 fn warning(hb: &Handbook, page: usize, other: usize, alone: &[&TocEntry]) -> Diagnostic {
-    let p = &hb.pages[page];
+    let p = hb.with_text(page);
     let lines = Lines::new(&p.text);
     let other_file = hb.pages[other].file.display();
     let first = alone[0];

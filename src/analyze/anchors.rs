@@ -33,15 +33,18 @@ pub fn check(hb: &Handbook, markdown: &[Rendered], diags: &mut Vec<Diagnostic>) 
             .iter()
             .filter(|(anchor, _)| !r.ids.contains(anchor))
             .map(|(anchor, offset)| (*offset, anchor, None));
-        let mut lines = None;
+        // The text may have been freed: read again only for a diagnostic.
+        let text = std::cell::OnceCell::new();
+        let lines = std::cell::OnceCell::new();
         for (n, (offset, anchor, target)) in linked.chain(local).enumerate() {
             let on = target.unwrap_or(id);
             let ids = ids_of
                 .entry(on)
                 .or_insert_with(|| sorted_ids(&markdown[on]));
-            let lines = lines.get_or_insert_with(|| Lines::new(&page.text));
+            let lines =
+                lines.get_or_init(|| Lines::new(&text.get_or_init(|| hb.with_text(id)).text));
             let guess = n < GUESSES;
-            let at = (&*lines, offset);
+            let at = (lines, offset);
             diags.push(anchor_error(hb, page, at, anchor, target, ids, guess));
         }
     }

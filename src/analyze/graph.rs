@@ -81,24 +81,25 @@ impl Graph {
             if p.is_index() {
                 continue; // sections are reached through the navigation
             }
-            let page = &hb.pages[p.best_page(p.source_lang)];
-            let title = crate::model::value_offset(page, &page.front.title);
+            let id = p.best_page(p.source_lang);
+            let page = &hb.pages[id];
             if self.back[pair].is_empty() {
-                diags.push(
-                    Diagnostic::warning(&page.file, "no other page links to this page (an orphan)")
-                        .at(&page.text, title)
-                        .hint("link to it from a page that relies on it, or list it in that page's `related`"),
+                let d = Diagnostic::warning(
+                    &page.file,
+                    "no other page links to this page (an orphan)",
+                )
+                .hint(
+                    "link to it from a page that relies on it, or list it in that page's `related`",
                 );
+                diags.push(at_title(hb, id, d));
             }
             let relies = self.out[pair]
                 .iter()
                 .any(|&q| matches!(kind_of(hb, q), Kind::Method | Kind::Structure));
             if page.kind == Kind::Practice && !relies {
-                diags.push(
-                    Diagnostic::warning(&page.file, "this practice links to no method or structure")
-                        .at(&page.text, title)
-                        .hint("link to the methods and structures it needs, e.g. [consensus](../methods/consensus.md)"),
-                );
+                let d = Diagnostic::warning(&page.file, "this practice links to no method or structure")
+                    .hint("link to the methods and structures it needs, e.g. [consensus](../methods/consensus.md)");
+                diags.push(at_title(hb, id, d));
             }
         }
     }
@@ -150,13 +151,21 @@ fn related_error(
     message: String,
     hint: String,
 ) -> Diagnostic {
-    let p = &hb.pages[page];
+    let p = hb.with_text(page);
     Diagnostic::error(
         &p.file,
         format!("the related entry `{entry}` does not resolve: {message}"),
     )
-    .at(&p.text, crate::model::value_offset(p, entry))
+    .at(&p.text, crate::model::value_offset(&p, entry))
     .hint(hint)
+}
+
+/// `d` placed at the title in page `id`'s front matter (its text read
+/// again if it was freed).
+fn at_title(hb: &Handbook, id: crate::model::PageId, d: Diagnostic) -> Diagnostic {
+    let page = hb.with_text(id);
+    let title = crate::model::value_offset(&page, &page.front.title);
+    d.at(&page.text, title)
 }
 
 /// Explicit `related` first, then pairs ranked by shared taxonomy terms.

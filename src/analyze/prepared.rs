@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Handbook, Page, PageId, PairId};
 use crate::source::strings::Strings;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Everything analysis makes from the model.
@@ -48,7 +49,23 @@ impl Prepared {
         style: LinkStyle,
         diags: &mut Vec<Diagnostic>,
     ) -> Prepared {
-        Self::analyze(hb, strings, style, None, diags)
+        Self::analyze(hb, strings, style, None, None, diags)
+    }
+
+    /// `build` for a build into a folder, which keeps no model: each
+    /// page's Markdown text is freed as soon as the page is rendered
+    /// (`model::sources`), but those the side-by-side views render again.
+    pub fn build_freeing(
+        hb: &mut Handbook,
+        strings: &Strings,
+        style: LinkStyle,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Prepared {
+        let overviews = Overviews::build(hb, strings, diags);
+        let sides = overviews.side_pages(hb);
+        let texts = hb.take_sources(&|page| sides[page]);
+        let fresh = Fresh { overviews, texts };
+        Self::analyze(hb, strings, style, None, Some(fresh), diags)
     }
 
     /// Analyses `hb` again, rendering only the stale pages' Markdown (all
@@ -61,7 +78,7 @@ impl Prepared {
         reuse: Reuse,
         diags: &mut Vec<Diagnostic>,
     ) -> Prepared {
-        Self::analyze(hb, strings, style, Some(reuse), diags)
+        Self::analyze(hb, strings, style, Some(reuse), None, diags)
     }
 
     fn analyze(
@@ -69,15 +86,17 @@ impl Prepared {
         strings: &Strings,
         style: LinkStyle,
         reuse: Option<Reuse>,
+        fresh: Option<Fresh>,
         diags: &mut Vec<Diagnostic>,
     ) -> Prepared {
         let (kept, stale, derived) = match reuse {
             Some(r) if r.markdown.len() == hb.pages.len() => (Some(r.markdown), r.stale, r.derived),
             _ => (None, Vec::new(), None),
         };
-        let (graph, overviews) = match derived {
-            Some((graph, overviews)) => (Some(graph), overviews),
-            None => (None, Overviews::build(hb, strings, diags)),
+        let (graph, overviews, texts) = match (derived, fresh) {
+            (Some((graph, overviews)), _) => (Some(graph), overviews, None),
+            (None, Some(f)) => (None, f.overviews, Some(f.texts)),
+            (None, None) => (None, Overviews::build(hb, strings, diags), None),
         };
         let hl = Highlighter::default();
         let pages = Pages {
@@ -85,6 +104,7 @@ impl Prepared {
             style,
             print: print_places(hb, &overviews),
             hl: &hl,
+            texts: texts.map(std::sync::Mutex::new),
         };
         let (markdown, glossary) = pages.render(kept, &stale, diags);
         for r in &markdown {
@@ -122,6 +142,7 @@ impl Prepared {
             style,
             print: print_places(hb, &self.overviews),
             hl,
+            texts: None,
         };
         let glossing = match hb.page_pair(id) == self.glossary.pair {
             true => Glossing::Define,
@@ -163,6 +184,13 @@ fn print_places(hb: &Handbook, overviews: &Overviews) -> Vec<Option<String>> {
     places
 }
 
+/// The start of a build that frees the pages' texts (`build_freeing`).
+struct Fresh {
+    overviews: Overviews,
+    /// The texts taken out of the model, by page id.
+    texts: Vec<Option<String>>,
+}
+
 /// Renders pages' Markdown the way one analysis does.
 struct Pages<'a> {
     hb: &'a Handbook,
@@ -170,9 +198,26 @@ struct Pages<'a> {
     /// Per page, the print view it is a chapter of.
     print: Vec<Option<String>>,
     hl: &'a Highlighter,
+    /// The texts taken out of the model, each dropped once its page is
+    /// rendered (`build_freeing`).
+    texts: Option<std::sync::Mutex<Vec<Option<String>>>>,
 }
 
 impl Pages<'_> {
+    /// Page `id` with its text, taking it from `texts` when it was taken
+    /// out of the model (so it is freed when the page is rendered).
+    fn page(&self, id: PageId) -> Cow<'_, Page> {
+        let page = &self.hb.pages[id];
+        let taken = self.texts.as_ref().and_then(|t| t.lock().ok()?[id].take());
+        match taken {
+            Some(text) => Cow::Owned(Page {
+                text,
+                ..page.clone()
+            }),
+            None => Cow::Borrowed(page),
+        }
+    }
+
     /// Renders `page`, the source of page `id`.
     fn one(&self, id: PageId, page: &Page, glossing: Glossing) -> Rendered {
         let hb = self.hb;
@@ -211,7 +256,7 @@ impl Pages<'_> {
             .iter()
             .map(|&id| match &kept {
                 Some(r) if !stale.contains(&id) => (id, r[id].clone()),
-                _ => (id, self.one(id, &hb.pages[id], Glossing::Define)),
+                _ => (id, self.one(id, &self.page(id), Glossing::Define)),
             })
             .collect();
         let mut glossary = Glossary::new(hb, glossary_pair, &first);
@@ -221,7 +266,7 @@ impl Pages<'_> {
                 for &id in stale {
                     r[id] = match first.get(&id) {
                         Some(g) => g.clone(),
-                        None => self.one(id, &hb.pages[id], linking),
+                        None => self.one(id, &self.page(id), linking),
                     };
                 }
                 r
@@ -231,7 +276,7 @@ impl Pages<'_> {
                     .into_par_iter()
                     .map(|id| match first.contains_key(&id) {
                         true => Rendered::default(),
-                        false => self.one(id, &hb.pages[id], linking),
+                        false => self.one(id, &self.page(id), linking),
                     })
                     .collect();
                 for (id, r) in first {

@@ -123,7 +123,11 @@ fn run_inspecting(
         minify: opts.minify && hb.config.minify,
         ..opts
     };
-    let Some((prepared, renderer)) = prepare(&hb, opts, &mut report.diagnostics) else {
+    // A build into a folder keeps no model: each page's text can go once
+    // it is analysed, but a PDF typesets from the texts afterwards.
+    let free = matches!(dest, Dest::Dir(_)) && !opts.pdf;
+    let Some((prepared, renderer)) = prepare_to(&mut hb, opts, free, &mut report.diagnostics)
+    else {
         return (finish(report, start), None);
     };
     inspect(&hb, &prepared);
@@ -141,8 +145,9 @@ fn run_inspecting(
         },
         false => Vec::new(),
     };
-    if let Dest::Dir(_) = dest {
-        // Side-by-side views render their columns from the sources.
+    if matches!(dest, Dest::Dir(_)) && opts.pdf {
+        // Typeset: the texts can go now, but those the side-by-side views
+        // render again.
         let sides = prepared.overviews.side_pages(&hb);
         hb.drop_sources(&|page| sides[page]);
     }
@@ -334,6 +339,23 @@ pub fn prepare(
 ) -> Option<(Prepared, Renderer)> {
     let renderer = renderer(hb, opts, diags)?;
     let prepared = Prepared::build(hb, renderer.strings(), opts.links, diags);
+    Some((prepared, renderer))
+}
+
+/// `prepare`, freeing each page's text as soon as it is analysed when
+/// `free` (`Prepared::build_freeing`).
+fn prepare_to(
+    hb: &mut Handbook,
+    opts: RenderOptions,
+    free: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Prepared, Renderer)> {
+    let renderer = renderer(hb, opts, diags)?;
+    let strings = renderer.strings();
+    let prepared = match free {
+        true => Prepared::build_freeing(hb, strings, opts.links, diags),
+        false => Prepared::build(hb, strings, opts.links, diags),
+    };
     Some((prepared, renderer))
 }
 

@@ -5,6 +5,7 @@
 pub mod load;
 pub mod pairs;
 pub mod positions;
+pub mod sources;
 pub mod tree;
 
 use crate::source::config::Config;
@@ -40,8 +41,10 @@ pub struct Page {
 }
 
 impl Page {
+    /// The Markdown after the front matter; empty once the text is freed
+    /// (`Handbook::drop_sources`).
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        self.text.get(self.body_offset..).unwrap_or_default()
     }
 
     pub fn is_index(&self) -> bool {
@@ -143,21 +146,6 @@ pub struct Handbook {
 }
 
 impl Handbook {
-    /// Frees the Markdown text of every page but those `needed` names (a
-    /// fifth of a build's memory), for a build that has analysed and
-    /// typeset it and keeps no model: what the pages show is in the
-    /// analysis by then. Front matter stays parsed; `Page::body` is empty
-    /// after this.
-    pub fn drop_sources(&mut self, needed: &dyn Fn(PageId) -> bool) {
-        for (id, page) in self.pages.iter_mut().enumerate() {
-            if needed(id) {
-                continue;
-            }
-            page.text = String::new();
-            page.body_offset = 0;
-        }
-    }
-
     pub fn lang_code(&self, lang: Lang) -> &str {
         &self.config.languages[lang]
     }
@@ -212,7 +200,7 @@ pub fn join(dir: &str, name: &str) -> String {
 /// Byte offset of a quoted value in a page's front matter (for positions of
 /// checks that run after parsing); the start of the front matter otherwise.
 pub fn value_offset(page: &Page, value: &str) -> usize {
-    let front = &page.text[..page.body_offset];
+    let front = page.text.get(..page.body_offset).unwrap_or_default();
     front
         .find(&format!("\"{value}\""))
         .or_else(|| front.find(&format!("'{value}'")))
