@@ -693,3 +693,57 @@ fn diagnostics_after_the_texts_are_freed_are_placed_as_check_places_them() {
     assert!(build.iter().any(|l| l.contains("wees.nl.md:")), "placed");
     assert_eq!(build, check);
 }
+
+/// `--pdf` typesets from the pages' texts after the analysis, so a build
+/// into a folder frees them only afterwards (but those the side-by-side
+/// views render again): it makes the files an in-memory build makes.
+#[test]
+fn a_pdf_build_into_a_folder_makes_the_files_a_build_in_memory_makes() {
+    use brug::build::site::{options, run_to, Dest};
+    let f = Fixture::new("web");
+    for side_by_side in [false, true] {
+        let config = f.read_source("handbook.toml");
+        let config = config.split("\n[output]\n").next().unwrap().to_string();
+        f.write(
+            "handbook.toml",
+            format!("{config}\n[output]\nside_by_side = {side_by_side}\n"),
+        );
+        let kept = std::sync::Mutex::new(std::collections::BTreeMap::new());
+        let opts = brug::render::RenderOptions {
+            pdf: true,
+            ..options(false)
+        };
+        let keep = |o: brug::render::Output| {
+            kept.lock().unwrap().insert(o.path, o.bytes);
+        };
+        let report = run_to(f.root(), Dest::Memory(&keep), opts);
+        assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+        let kept = kept.into_inner().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_brug"));
+        cmd.args(["build", "--pdf", "--no-minify", "--root"])
+            .arg(f.root())
+            .arg("--out")
+            .arg(&site);
+        common::run(cmd).ok();
+        let written: std::collections::BTreeMap<String, Vec<u8>> = common::snapshot(&site)
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .filter(|(p, _)| p != ".brug-output")
+            .collect();
+        assert!(written.keys().any(|p| p.ends_with(".pdf")));
+        let sides = written.keys().any(|p| p.contains("/naast-elkaar/"));
+        assert_eq!(sides, side_by_side);
+        assert_eq!(
+            written.keys().collect::<Vec<_>>(),
+            kept.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &written {
+            assert!(
+                kept[path] == *bytes,
+                "{path} differs (side by side: {side_by_side})"
+            );
+        }
+    }
+}
