@@ -101,12 +101,13 @@ impl Renderer {
     }
 
     /// What the page rendered from template `name` in `lang` with `ctx`
-    /// is made from: brug's version, the templates and strings, the
-    /// options and the context. `None` when the context does not
+    /// is made from: brug's version and minifier, the templates and
+    /// strings, the options and the context. `None` when the context does not
     /// serialize (rendering then reports why).
     pub fn source<C: serde::Serialize>(&self, lang: Lang, name: &str, ctx: &C) -> Option<Source> {
         let mut h = Fingerprint::default();
         h.part(env!("CARGO_PKG_VERSION").as_bytes())
+            .part(super::minify::PAGES.as_bytes())
             .part(&self.fingerprint)
             .part(&(lang as u64).to_le_bytes())
             .part(name.as_bytes())

@@ -47,12 +47,15 @@ pub struct Entry {
 pub type Manifest = BTreeMap<String, Entry>;
 
 /// The source of a file whose job gave none: its bytes, with brug's
-/// version and whether they are still to be minified (the same page
-/// minified or not is a different file).
+/// version and, for a page still to be minified, its minifier (the same
+/// page minified or not, or minified otherwise, is a different file).
 pub fn source(bytes: &[u8], minify: bool) -> Source {
     let mut h = Fingerprint::default();
     h.part(env!("CARGO_PKG_VERSION").as_bytes())
-        .part(&[u8::from(minify)])
+        .part(match minify {
+            true => crate::render::minify::PAGES.as_bytes(),
+            false => b"-",
+        })
         .part(bytes);
     h.finish()
 }

@@ -17,6 +17,11 @@ use oxc_span::SourceType;
 
 mod spaces;
 
+/// What minifies the pages, by version: part of a page's source hash, so
+/// a second build after brug changes its minifier writes the pages again
+/// instead of keeping those the old one made.
+pub const PAGES: &str = "minify-html-onepass 0.18.1, spaces 1, minify-html 0.18.1";
+
 /// A page, minified (with the CSS of its `<style>` elements and `style`
 /// attributes). minify-html-onepass does it at twice minify-html's speed
 /// and to the same size, for the pages brug's templates write; a page it
@@ -206,5 +211,16 @@ mod tests {
         let out = String::from_utf8(html(page)).unwrap();
         assert!(out.len() < page.len() && !out.contains("\n"), "{out}");
         assert!(out.contains("een") && out.contains("twee"), "{out}");
+    }
+
+    #[test]
+    fn the_minifier_versions_in_the_page_hash_are_those_built_in() {
+        let lock = include_str!("../../../Cargo.lock");
+        for name in ["minify-html-onepass", "minify-html"] {
+            let entry = format!("name = \"{name}\"\nversion = \"");
+            let at = lock.find(&entry).expect(name) + entry.len();
+            let version = &lock[at..at + lock[at..].find('"').unwrap()];
+            assert!(PAGES.contains(&format!("{name} {version}")), "{name} {version}: update PAGES");
+        }
     }
 }
