@@ -220,7 +220,10 @@ mod tests {
             let entry = format!("name = \"{name}\"\nversion = \"");
             let at = lock.find(&entry).expect(name) + entry.len();
             let version = &lock[at..at + lock[at..].find('"').unwrap()];
-            assert!(PAGES.contains(&format!("{name} {version}")), "{name} {version}: update PAGES");
+            assert!(
+                PAGES.contains(&format!("{name} {version}")),
+                "{name} {version}: update PAGES"
+            );
         }
     }
 }

@@ -5,7 +5,10 @@
 //! terms' document frequencies, the second counts again and scores. Pass 2
 //! counts again rather than keep every target's counts: that halves the
 //! peak memory. It also works through the targets in slices, which bounds
-//! the scored postings held at once.
+//! the scored postings held at once, and encodes each term's postings as
+//! they arrive, keeping a byte of form bits per posting rather than the
+//! postings themselves (a third of the memory, and no second copy when
+//! they are written out).
 
 use super::encode::varint;
 use super::targets::{Fields, Target};
@@ -30,11 +33,11 @@ const POSTING_SLICE: usize = 8192;
 pub(super) fn encoded(targets: &[Target], fields: &Fields, terms: &Terms) -> Vec<String> {
     let bm25 = Bm25::new(targets, fields, terms);
     by_term(targets, fields, terms, &bm25)
-        .par_iter()
+        .into_par_iter()
         .zip(&terms.forms)
-        .map(|(list, forms)| {
-            let mut s = delta_encoded(list);
-            forms_encoded(&mut s, list, forms);
+        .map(|(gathered, forms)| {
+            let mut s = gathered.coded;
+            forms_encoded(&mut s, &gathered.forms, forms);
             s
         })
         .collect()
@@ -54,6 +57,8 @@ struct Bm25 {
     avg: f32,
     /// Each term's inverse document frequency.
     idf: Vec<f32>,
+    /// Each term's document frequency: how many postings it will have.
+    df: Vec<u32>,
 }
 
 impl Bm25 {
@@ -65,6 +70,7 @@ impl Bm25 {
             lengths,
             avg,
             idf: idf(&df, n),
+            df,
         }
     }
 
@@ -140,8 +146,8 @@ fn score(idf: f32, f: f32, norm: f32) -> u32 {
 
 /// Pass 2: each term's postings, in target order, gathered a slice of
 /// targets at a time.
-fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> Vec<Vec<Posting>> {
-    let mut by_term: Vec<Vec<Posting>> = vec![Vec::new(); terms.sorted.len()];
+fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> Vec<Gathered> {
+    let mut by_term: Vec<Gathered> = bm25.df.iter().map(|&df| Gathered::new(df)).collect();
     for (s, slice) in targets.chunks(POSTING_SLICE).enumerate() {
         let base = s * POSTING_SLICE;
         let found: Vec<Vec<(u32, Posting)>> = slice
@@ -156,18 +162,33 @@ fn by_term(targets: &[Target], fields: &Fields, terms: &Terms, bm25: &Bm25) -> V
     by_term
 }
 
-/// One term's postings (in target order) as varints: the target number's
-/// distance from the previous one, then the value.
-fn delta_encoded(list: &[Posting]) -> String {
-    let mut s = String::with_capacity(list.len() * 3);
-    let mut prev = 0;
-    for &p in list {
-        let doc = (p >> DOC_SHIFT) as u32;
-        varint(&mut s, doc - prev);
-        varint(&mut s, (p & 31) as u32);
-        prev = doc;
+/// One term's postings, encoded as they arrive in target order: as
+/// varints, the target number's distance from the previous one, then the
+/// value; and each posting's form bits, for `forms_encoded`.
+struct Gathered {
+    coded: String,
+    prev: u32,
+    forms: Vec<u8>,
+}
+
+impl Gathered {
+    /// Room for `df` postings.
+    fn new(df: u32) -> Gathered {
+        let df = df as usize;
+        Gathered {
+            coded: String::with_capacity(df * 2),
+            prev: 0,
+            forms: Vec::with_capacity(df),
+        }
     }
-    s
+
+    fn push(&mut self, p: Posting) {
+        let doc = (p >> DOC_SHIFT) as u32;
+        varint(&mut self.coded, doc - self.prev);
+        varint(&mut self.coded, (p & 31) as u32);
+        self.prev = doc;
+        self.forms.push((p >> FORM_SHIFT) as u8);
+    }
 }
 
 /// Appends, for each of the term's listed `forms`, a space, the form, a
@@ -176,8 +197,8 @@ fn delta_encoded(list: &[Posting]) -> String {
 /// from the previous place; or 2 and a bit per posting, five to a digit
 /// (a frequent form: 8,000 postings in 1,600 digits). The shortest of the
 /// three. Nothing when every posting has the one form there is.
-fn forms_encoded(s: &mut String, list: &[Posting], forms: &[String]) {
-    let has = |p: Posting, k: usize| p >> FORM_SHIFT & 1 << k != 0;
+fn forms_encoded(s: &mut String, list: &[u8], forms: &[String]) {
+    let has = |p: u8, k: usize| p & 1 << k != 0;
     if forms.len() <= 1 && list.iter().all(|&p| has(p, 0)) {
         return;
     }
@@ -222,6 +243,22 @@ mod tests {
         doc << DOC_SHIFT | forms << FORM_SHIFT | value
     }
 
+    fn gathered(list: &[Posting]) -> Gathered {
+        let mut g = Gathered::new(list.len() as u32);
+        list.iter().for_each(|&p| g.push(p));
+        g
+    }
+
+    fn delta_encoded(list: &[Posting]) -> String {
+        gathered(list).coded
+    }
+
+    fn forms_of(list: &[Posting]) -> Vec<u8> {
+        let g = gathered(list);
+        assert_eq!(g.forms.len(), list.len());
+        g.forms
+    }
+
     #[test]
     fn postings_are_target_deltas_and_values() {
         let list = [posting(3, 1, 7), posting(4, 0, 30), posting(40, 3, 2)];
@@ -241,23 +278,23 @@ mod tests {
         ];
         let forms = ["wahlen".to_string(), "wahl".to_string()];
         let mut s = String::new();
-        forms_encoded(&mut s, &list, &forms);
+        forms_encoded(&mut s, &forms_of(&list), &forms);
         let parts: Vec<&str> = s.split(' ').collect();
         assert_eq!(parts[..4], ["", "wahlen", "12", "wahl"]);
         assert_eq!(decode(parts[2]), [1, 2]);
         assert_eq!(decode(parts[4]), [0, 3]);
         // One form that every posting has: nothing to tell apart.
         let mut s = String::new();
-        forms_encoded(&mut s, &list[..2], &forms[..1]);
+        forms_encoded(&mut s, &forms_of(&list[..2]), &forms[..1]);
         assert_eq!(s, "");
         // One form, and a posting from a compound only: listed.
-        forms_encoded(&mut s, &list[..3], &forms[..1]);
+        forms_encoded(&mut s, &forms_of(&list[..3]), &forms[..1]);
         assert_eq!(s, " wahlen 12");
         // A form in every other of 40 postings: as bits, 0b10101 and
         // 0b01010 in turn.
         let many: Vec<Posting> = (0..40).map(|i| posting(i, (i + 1) % 2, 2)).collect();
         let mut s = String::new();
-        forms_encoded(&mut s, &many, &forms[..1]);
+        forms_encoded(&mut s, &forms_of(&many), &forms[..1]);
         let coded = s.rsplit(' ').next().unwrap();
         assert_eq!(decode(coded), [2, 21, 10, 21, 10, 21, 10, 21, 10]);
     }
@@ -282,6 +319,7 @@ mod tests {
             lengths: vec![1.0, 2.0],
             avg: 1.5,
             idf: vec![1.0, 2.0, 3.0],
+            df: vec![1, 0, 1],
         };
         let tf: Frequencies = [(2, (1.0, false, 0)), (0, (6.0, true, 0b101))]
             .into_iter()
