@@ -266,7 +266,7 @@ fn write(
 ) -> Ran {
     let mut ran = Ran::default();
     let written = output::write_site(out, |stage| {
-        let site = site.holding(stage);
+        let site = site.holding(stage).without_reads();
         ran = output::with_writer(stage, |send| {
             site.emit_unfinished(&|o| {
                 // A kept file's bytes are those in the output.

@@ -152,7 +152,8 @@ type JobResult = Result<Option<Vec<PairId>>, Vec<Diagnostic>>;
 /// What one job made.
 pub struct Done {
     pub files: Vec<Output>,
-    /// For a template job, the pairs its page showed.
+    /// For a template job of a site that notes them, the pairs its page
+    /// showed.
     pub reads: Option<Vec<PairId>>,
 }
 
@@ -188,6 +189,9 @@ pub struct Site<'a> {
     /// What the destination holds already (a build into an output with a
     /// manifest): a file found there is not made again.
     pub dest: Option<&'a dyn Holds>,
+    /// Whether template jobs note the pairs their pages show (`Done::reads`),
+    /// which only a model kept for rendering again needs.
+    pub note_reads: bool,
 }
 
 impl<'a> Site<'a> {
@@ -198,6 +202,17 @@ impl<'a> Site<'a> {
             renderer,
             pdfs: &[],
             dest: None,
+            note_reads: true,
+        }
+    }
+
+    /// The same site, its template jobs noting no reads: for a build that
+    /// keeps no model (each page's list of hundreds of pairs, sorted, adds
+    /// up to megabytes).
+    pub fn without_reads(self) -> Self {
+        Site {
+            note_reads: false,
+            ..self
         }
     }
 
@@ -321,7 +336,7 @@ impl<'a> Site<'a> {
                 let output = self.run_template(job, &views)?;
                 Ok(Done {
                     files: vec![output],
-                    reads: Some(views.take_reads()),
+                    reads: self.note_reads.then(|| views.take_reads()),
                 })
             }
         }
@@ -337,7 +352,10 @@ impl<'a> Site<'a> {
             style.explicit_index = true;
         }
         Views {
-            reader: Reader::new(self.hb),
+            reader: match self.note_reads {
+                true => Reader::new(self.hb),
+                false => Reader::unnoting(self.hb),
+            },
             strings: self.renderer.strings(),
             graph: &self.prepared.graph,
             overviews: &self.prepared.overviews,

@@ -16,6 +16,9 @@ use std::cell::RefCell;
 pub struct Reader<'a> {
     hb: &'a Handbook,
     reads: RefCell<Vec<PairId>>,
+    /// Whether reads are noted: a build into a folder keeps no model to
+    /// render again, so it has no use for them.
+    noting: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -23,11 +26,22 @@ impl<'a> Reader<'a> {
         Reader {
             hb,
             reads: RefCell::default(),
+            noting: true,
+        }
+    }
+
+    /// A reader that notes nothing (`take_reads` is then empty).
+    pub fn unnoting(hb: &'a Handbook) -> Self {
+        Reader {
+            noting: false,
+            ..Reader::new(hb)
         }
     }
 
     fn note(&self, pair: PairId) {
-        self.reads.borrow_mut().push(pair);
+        if self.noting {
+            self.reads.borrow_mut().push(pair);
+        }
     }
 
     /// The pairs read so far, sorted and without repeats.
