@@ -54,17 +54,23 @@ impl Prepared {
 
     /// `build` for a build into a folder, which keeps no model: each
     /// page's Markdown text is freed as soon as the page is rendered
-    /// (`model::sources`), but those the side-by-side views render again.
+    /// (`model::sources`), but those the side-by-side views render again;
+    /// with `pack`, each page's HTML is kept compressed (`Rendered::pack`).
     pub fn build_freeing(
         hb: &mut Handbook,
         strings: &Strings,
         style: LinkStyle,
+        pack: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> Prepared {
         let overviews = Overviews::build(hb, strings, diags);
         let sides = overviews.side_pages(hb);
         let texts = hb.take_sources(&|page| sides[page]);
-        let fresh = Fresh { overviews, texts };
+        let fresh = Fresh {
+            overviews,
+            texts,
+            pack,
+        };
         Self::analyze(hb, strings, style, None, Some(fresh), diags)
     }
 
@@ -93,6 +99,7 @@ impl Prepared {
             Some(r) if r.markdown.len() == hb.pages.len() => (Some(r.markdown), r.stale, r.derived),
             _ => (None, Vec::new(), None),
         };
+        let pack = fresh.as_ref().is_some_and(|f| f.pack);
         let (graph, overviews, texts) = match (derived, fresh) {
             (Some((graph, overviews)), _) => (Some(graph), overviews, None),
             (None, Some(f)) => (None, f.overviews, Some(f.texts)),
@@ -105,6 +112,7 @@ impl Prepared {
             print: print_places(hb, &overviews),
             hl: &hl,
             texts: texts.map(std::sync::Mutex::new),
+            pack,
         };
         let (markdown, glossary) = pages.render(kept, &stale, diags);
         for r in &markdown {
@@ -143,6 +151,7 @@ impl Prepared {
             print: print_places(hb, &self.overviews),
             hl,
             texts: None,
+            pack: false,
         };
         let glossing = match hb.page_pair(id) == self.glossary.pair {
             true => Glossing::Define,
@@ -189,6 +198,8 @@ struct Fresh {
     overviews: Overviews,
     /// The texts taken out of the model, by page id.
     texts: Vec<Option<String>>,
+    /// Whether each page's HTML is kept compressed.
+    pack: bool,
 }
 
 /// Renders pages' Markdown the way one analysis does.
@@ -201,6 +212,8 @@ struct Pages<'a> {
     /// The texts taken out of the model, each dropped once its page is
     /// rendered (`build_freeing`).
     texts: Option<std::sync::Mutex<Vec<Option<String>>>>,
+    /// Keep each page's HTML compressed (`Rendered::pack`).
+    pack: bool,
 }
 
 impl Pages<'_> {
@@ -235,7 +248,11 @@ impl Pages<'_> {
             safety: Safety::of(&hb.config),
             column: None,
         };
-        markdown::render(page, hb, &place, self.hl)
+        let mut rendered = markdown::render(page, hb, &place, self.hl);
+        if self.pack {
+            rendered.pack();
+        }
+        rendered
     }
 
     /// Every page's Markdown: the glossary first (every link to it needs

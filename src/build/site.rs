@@ -126,8 +126,17 @@ fn run_inspecting(
     // A build into a folder keeps no model: each page's text can go once
     // it is analysed, but a PDF typesets from the texts afterwards.
     let free = matches!(dest, Dest::Dir(_)) && !opts.pdf;
-    let Some((prepared, renderer)) = prepare_to(&mut hb, opts, free, &mut report.diagnostics)
-    else {
+    // A first build renders every page, and holds every page's HTML until
+    // then: compressed, a quarter of the memory. A build into its earlier
+    // output renders few pages, and compressing all would cost it a tenth
+    // of its time.
+    let pack = free && matches!(dest, Dest::Dir(out) if !output::holds_a_build(out));
+    let Some((prepared, renderer)) = prepare_to(
+        &mut hb,
+        opts,
+        Freeing { free, pack },
+        &mut report.diagnostics,
+    ) else {
         return (finish(report, start), None);
     };
     inspect(&hb, &prepared);
@@ -342,18 +351,25 @@ pub fn prepare(
     Some((prepared, renderer))
 }
 
-/// `prepare`, freeing each page's text as soon as it is analysed when
-/// `free` (`Prepared::build_freeing`).
+/// What a build into a folder frees or compresses while it runs.
+struct Freeing {
+    /// Each page's text as soon as it is analysed.
+    free: bool,
+    /// Each page's HTML, compressed until its page job.
+    pack: bool,
+}
+
+/// `prepare`, freeing (`Prepared::build_freeing`) as `freeing` says.
 fn prepare_to(
     hb: &mut Handbook,
     opts: RenderOptions,
-    free: bool,
+    freeing: Freeing,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Prepared, Renderer)> {
     let renderer = renderer(hb, opts, diags)?;
     let strings = renderer.strings();
-    let prepared = match free {
-        true => Prepared::build_freeing(hb, strings, opts.links, diags),
+    let prepared = match freeing.free {
+        true => Prepared::build_freeing(hb, strings, opts.links, freeing.pack, diags),
         false => Prepared::build(hb, strings, opts.links, diags),
     };
     Some((prepared, renderer))

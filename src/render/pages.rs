@@ -78,21 +78,21 @@ impl Site<'_> {
         let hb = self.hb;
         let p = &hb.pairs[pair];
         let filled;
+        let mut html;
         let (template, content, toc) = match p.pages[lang] {
             Some(page) => {
                 let md = &self.prepared.markdown[page];
-                let html = if Some(pair) == self.prepared.glossary.pair {
+                html = md.page_html();
+                if Some(pair) == self.prepared.glossary.pair {
                     filled = crate::view::glossary::fill_uses(
                         &self.prepared.glossary,
-                        &md.html,
+                        &html,
                         views,
                         url,
                         lang,
                     );
-                    filled.as_str()
-                } else {
-                    md.html.as_str()
-                };
+                    html = std::borrow::Cow::Borrowed(filled.as_str());
+                }
                 let template = if Some(pair) == hb.home() {
                     "home.html"
                 } else if p.is_index() {
@@ -100,7 +100,7 @@ impl Site<'_> {
                 } else {
                     "page.html"
                 };
-                (template, html, md.toc.as_slice())
+                (template, &*html, md.toc.as_slice())
             }
             None => ("missing.html", "", &[][..]),
         };

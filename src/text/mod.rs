@@ -1,9 +1,10 @@
 //! Small text helpers that every step uses and that know nothing of the
 //! handbook: HTML escaping, readable slugs, URL paths, dates and the fast
-//! hash maps.
+//! hash maps, and text kept compressed.
 
 pub mod date;
 pub mod escape;
 pub mod hash;
+pub mod packed;
 pub mod slug;
 pub mod urls;

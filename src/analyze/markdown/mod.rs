@@ -23,7 +23,9 @@ use crate::analyze::links::Resolve;
 use crate::analyze::safety::Safety;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Lang, Page, PairId};
+use crate::text::packed::Packed;
 use pulldown_cmark::{Options, Parser};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// One entry of a page's table of contents.
@@ -67,7 +69,11 @@ pub fn is_web(url: &str) -> bool {
 /// Everything rendering a page's Markdown produces.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The page's HTML, until `pack` moves it into `packed`.
     pub html: String,
+    /// The page's HTML, compressed: how analysis keeps it until the page
+    /// job asks for it (`page_html`).
+    pub packed: Packed,
     pub toc: Vec<TocEntry>,
     pub ids: HashSet<String>,
     pub links: Vec<OutLink>,
@@ -90,6 +96,24 @@ pub struct Rendered {
     /// `##` heading, then from each `##` heading to the next, with the
     /// heading's id as written (unprefixed). `html` is then empty.
     pub parts: Vec<Part>,
+}
+
+impl Rendered {
+    /// Compresses the page's HTML (`packed`): a build holds every page's
+    /// until its page job runs, three quarters of it for nothing.
+    pub fn pack(&mut self) {
+        if !self.html.is_empty() {
+            self.packed = Packed::new(&std::mem::take(&mut self.html));
+        }
+    }
+
+    /// The page's HTML, packed or not.
+    pub fn page_html(&self) -> Cow<'_, str> {
+        match self.packed.is_empty() {
+            true => Cow::Borrowed(&self.html),
+            false => Cow::Owned(self.packed.text()),
+        }
+    }
 }
 
 /// A part of a page's HTML: its intro (no id) or one `##` section.

@@ -18,6 +18,11 @@ use std::sync::{Mutex, OnceLock};
 /// The file that marks an output folder as brug's.
 pub const MARKER: &str = ".brug-output";
 
+/// Does `out` hold a build brug made (its marker, which lists its files)?
+pub fn holds_a_build(out: &Path) -> bool {
+    out.join(MARKER).is_file()
+}
+
 /// Refuses an output folder that brug did not create (and that is not empty).
 pub fn check_target(out: &Path) -> Result<()> {
     if !out.exists() {
