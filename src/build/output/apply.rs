@@ -209,10 +209,16 @@ pub fn apply(
 /// Writes the marker with `manifest`, atomically.
 pub fn write_marker(out: &Path, manifest: &Manifest) -> Result<()> {
     let text = marker(manifest);
-    if std::fs::read_to_string(out.join(MARKER)).is_ok_and(|t| t == text) {
-        return Ok(());
-    }
     let tmp = out.join(format!("{MARKER}.new"));
+    if std::fs::read_to_string(out.join(MARKER)).is_ok_and(|t| t == text) {
+        // A build killed between writing and renaming left its copy.
+        return match std::fs::remove_file(&tmp) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(e).with_context(|| format!("cannot remove {}", tmp.display()))
+            }
+            _ => Ok(()),
+        };
+    }
     std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, out.join(MARKER))
         .with_context(|| format!("cannot write {}", out.join(MARKER).display()))

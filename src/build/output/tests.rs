@@ -119,6 +119,19 @@ fn a_build_with_nothing_changed_touches_nothing() {
 }
 
 #[test]
+fn a_marker_copy_left_by_a_killed_build_is_removed_by_the_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    write_site(&out, site(A)).unwrap();
+    // Killed after writing the new marker, before renaming it: the same
+    // text as the marker when nothing changed.
+    let copy = out.join(format!("{MARKER}.new"));
+    std::fs::copy(out.join(MARKER), &copy).unwrap();
+    write_site(&out, site(A)).unwrap();
+    assert!(!copy.exists(), "{:?}", names(&out));
+}
+
+#[test]
 fn only_changed_and_new_files_are_written_and_old_ones_removed() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
