@@ -114,7 +114,7 @@ impl Renderer {
             .part(format!("{:?}", self.opts).as_bytes());
         JSON.with_borrow_mut(|json| {
             json.clear();
-            serde_json::to_writer(&mut *json, ctx).ok()?;
+            crate::text::hash::fingerprinting(|| serde_json::to_writer(&mut *json, ctx)).ok()?;
             std::io::Write::write_all(&mut h, json).ok()
         })?;
         Some(h.finish())

@@ -43,3 +43,59 @@ impl std::io::Write for Fingerprint {
         Ok(())
     }
 }
+
+thread_local! {
+    static FINGERPRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (which serializes a context for its fingerprint) with the
+/// long texts of the context (`long_text`) standing for their hashes.
+pub fn fingerprinting<T>(f: impl FnOnce() -> T) -> T {
+    /// Clears the flag however `f` ends (a panic is caught by the job).
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            FINGERPRINTING.set(false);
+        }
+    }
+    FINGERPRINTING.set(true);
+    let _reset = Reset;
+    f()
+}
+
+/// Serializes a long text of a context (a page's HTML, its map) as
+/// itself, but as its XXH3-128 while the context is fingerprinted: as
+/// JSON, 10 KB of HTML are escaped quote by quote only to be hashed, and
+/// that was 4 % of a build. For a `#[serde(serialize_with)]`.
+pub fn long_text<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    match FINGERPRINTING.get() {
+        true => s.serialize_u128(xxhash_rust::xxh3::xxh3_128(text.as_bytes())),
+        false => s.serialize_str(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Page<'a> {
+        #[serde(serialize_with = "long_text")]
+        html: &'a str,
+    }
+
+    fn json(html: &str) -> String {
+        serde_json::to_string(&Page { html }).unwrap()
+    }
+
+    #[test]
+    fn a_long_text_is_itself_except_while_fingerprinting() {
+        assert_eq!(json("<p>\"x\""), r#"{"html":"<p>\"x\""}"#);
+        let (a, b) = fingerprinting(|| (json("<p>a"), json("<p>b")));
+        assert!(!a.contains("<p>") && a != b, "{a} {b}");
+        assert_eq!(json("<p>a"), r#"{"html":"<p>a"}"#, "the flag is reset");
+        let caught = std::panic::catch_unwind(|| fingerprinting(|| panic!("in a job")));
+        assert!(caught.is_err());
+        assert_eq!(json("a"), r#"{"html":"a"}"#, "reset after a panic too");
+    }
+}

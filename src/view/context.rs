@@ -69,6 +69,7 @@ pub struct Chrome {
     /// Built with `--draft`: the page says it is not for publishing.
     pub draft: bool,
     /// The handbook map (sidebar) as seen from this page, as HTML.
+    #[serde(serialize_with = "crate::text::hash::long_text")]
     pub map: String,
     /// `[theme]`: accent stylesheet, logo, footer and funders.
     pub house: House,
@@ -129,6 +130,7 @@ pub struct PageView<'a> {
     pub title: String,
     pub summary: Option<String>,
     pub kind: &'static str,
+    #[serde(serialize_with = "crate::text::hash::long_text")]
     pub content: &'a str,
     pub toc: &'a [TocEntry],
     pub breadcrumbs: Vec<Link>,

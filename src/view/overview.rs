@@ -62,6 +62,7 @@ pub struct PrintChapter {
     pub depth: usize,
     pub kind: &'static str,
     pub summary: Option<String>,
+    #[serde(serialize_with = "crate::text::hash::long_text")]
     pub html: String,
 }
 
