@@ -1,7 +1,7 @@
 //! The output contract of `brug build` on a fixture handbook: pairs,
 //! alternates, the language switch, links and anchors, sitemap, 404,
-//! language chooser, minification. Missing and outdated translations'
-//! notices are cases in `tests/cases/`.
+//! language chooser. Missing and outdated translations' notices are cases
+//! in `tests/cases/`; minification is in `tests/minify.rs`.
 
 mod common;
 use common::{attrs, main_of, Fixture};
@@ -246,67 +246,6 @@ fn nothing_is_loaded_from_outside_the_site() {
             assert!(!text.contains("@import"), "{}", path.display());
         }
     }
-}
-
-#[test]
-fn default_build_is_minified_and_smaller() {
-    let f = Fixture::new("basic");
-    f.brug(&["build"]).ok();
-    let minified = f.page("nl/modules/start/index.html");
-    f.build();
-    let plain = f.page("nl/modules/start/index.html");
-    assert!(
-        minified.len() < plain.len() * 9 / 10,
-        "{} vs {}",
-        minified.len(),
-        plain.len()
-    );
-    assert!(
-        minified.starts_with("<!doctype html>") || minified.starts_with("<!DOCTYPE html>"),
-        "doctype kept valid"
-    );
-}
-
-#[test]
-fn the_themes_scripts_and_stylesheets_are_minified_as_the_pages_are() {
-    const FILES: [&str; 10] = [
-        "site.js",
-        "site.css",
-        "search/dictionary.js",
-        "search/score.js",
-        "search/search.js",
-        "search/search-ui.js",
-        "search/analyze.js",
-        "search/analysis-data.js",
-        "search/snowball/dutch.js",
-        "search/snowball/german.js",
-    ];
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
-    let source = |file: &str| std::fs::read_to_string(theme.join(file)).unwrap();
-    let f = Fixture::new("basic");
-    f.brug(&["build"]).ok();
-    for file in FILES {
-        let (built, theirs) = (f.page(&format!("static/{file}")), source(file));
-        assert!(
-            built.len() < theirs.len() * 9 / 10,
-            "{file}: {} of {}",
-            built.len(),
-            theirs.len()
-        );
-        assert!(
-            !built.contains("\n  ") && !built.contains("/* "),
-            "{file}: {built}"
-        );
-    }
-    // `--no-minify` and `minify = false` write them as they are.
-    f.build();
-    for file in FILES {
-        assert_eq!(f.page(&format!("static/{file}")), source(file), "{file}");
-    }
-    let toml = f.read_source("handbook.toml");
-    f.write("handbook.toml", format!("minify = false\n{toml}"));
-    f.brug(&["build"]).ok();
-    assert_eq!(f.page("static/site.css"), source("site.css"));
 }
 
 #[test]

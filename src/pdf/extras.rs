@@ -130,6 +130,7 @@ pub fn transfer_chapter(
         overviews: &prepared.overviews,
         style: Default::default(),
         draft: false,
+        minified: false,
     };
     let Some(overview) = views.transfer_page(lang) else {
         return String::new();

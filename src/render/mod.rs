@@ -361,6 +361,7 @@ impl<'a> Site<'a> {
             overviews: &self.prepared.overviews,
             style,
             draft: self.renderer.draft(),
+            minified: self.renderer.opts.minify,
         }
     }
 

@@ -2,10 +2,12 @@
 //! the index of pages, the overview pages, the print view, the language
 //! chooser and the 404 page, each through its view context.
 
-use super::{Job, Output, Site};
+use super::{minify, Job, Output, Site};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Lang, PairId};
-use crate::view::context::{PageContext, SiteContext, Views};
+use crate::text::long::{self, Texts};
+use crate::view::context::{PageContext, SiteContext, Views, WithChrome};
+use crate::view::map;
 
 impl Site<'_> {
     /// Produces the file of a job that renders a template, with `views`
@@ -132,7 +134,7 @@ impl Site<'_> {
         )
     }
 
-    fn overview_html<C: serde::Serialize>(
+    fn overview_html<C: WithChrome>(
         &self,
         lang: Lang,
         template: &str,
@@ -146,8 +148,10 @@ impl Site<'_> {
 
     /// Renders template `name` in `lang` with `ctx` as the page at `path`,
     /// unless the destination holds that page made from the same source
-    /// (`Site::dest`): then neither Tera nor the minifier runs.
-    pub(super) fn template_page<C: serde::Serialize>(
+    /// (`Site::dest`): then neither Tera nor the minifier runs. A page
+    /// with a map that is minified is minified here, without its map,
+    /// which is put in after (`minify::spliced`).
+    pub(super) fn template_page<C: WithChrome>(
         &self,
         path: String,
         lang: Lang,
@@ -163,6 +167,18 @@ impl Site<'_> {
         if let (Some(dest), Some(s)) = (self.dest, &source) {
             if dest.holds(&path, s) {
                 return Ok(Output::kept(path, *s));
+            }
+        }
+        let map = &ctx.chrome().map;
+        if self.renderer.opts.minify && !map.is_empty() {
+            let placed = long::serializing(Texts::Placeholders, || {
+                self.renderer.template(lang, name, ctx, file)
+            })?;
+            if let Some(page) = minify::spliced(placed.as_bytes(), map::PLACEHOLDER, map) {
+                return Ok(Output {
+                    source,
+                    ..Output::new(path, page)
+                });
             }
         }
         let html = self.renderer.template(lang, name, ctx, file)?;

@@ -12,6 +12,7 @@ use crate::render::{Output, RenderOptions};
 use crate::source::strings::{Strings, TeraStrings};
 use crate::source::theme::Theme;
 use crate::text::hash::{Fingerprint, Source};
+use crate::text::long::Texts;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -114,7 +115,10 @@ impl Renderer {
             .part(format!("{:?}", self.opts).as_bytes());
         JSON.with_borrow_mut(|json| {
             json.clear();
-            crate::text::hash::fingerprinting(|| serde_json::to_writer(&mut *json, ctx)).ok()?;
+            crate::text::long::serializing(Texts::Hashed, || {
+                serde_json::to_writer(&mut *json, ctx)
+            })
+            .ok()?;
             std::io::Write::write_all(&mut h, json).ok()
         })?;
         Some(h.finish())

@@ -69,7 +69,7 @@ pub struct Chrome {
     /// Built with `--draft`: the page says it is not for publishing.
     pub draft: bool,
     /// The handbook map (sidebar) as seen from this page, as HTML.
-    #[serde(serialize_with = "crate::text::hash::long_text")]
+    #[serde(serialize_with = "super::map::placed")]
     pub map: String,
     /// `[theme]`: accent stylesheet, logo, footer and funders.
     pub house: House,
@@ -130,7 +130,7 @@ pub struct PageView<'a> {
     pub title: String,
     pub summary: Option<String>,
     pub kind: &'static str,
-    #[serde(serialize_with = "crate::text::hash::long_text")]
+    #[serde(serialize_with = "crate::text::long::long_text")]
     pub content: &'a str,
     pub toc: &'a [TocEntry],
     pub breadcrumbs: Vec<Link>,
@@ -170,6 +170,23 @@ pub struct PageContext<'a> {
     pub page: PageView<'a>,
 }
 
+/// A template context: every page's has the site chrome.
+pub trait WithChrome: Serialize {
+    fn chrome(&self) -> &Chrome;
+}
+
+impl WithChrome for PageContext<'_> {
+    fn chrome(&self) -> &Chrome {
+        &self.site
+    }
+}
+
+impl WithChrome for SiteContext {
+    fn chrome(&self) -> &Chrome {
+        &self.site
+    }
+}
+
 /// How many neighbours on each side a page's section navigation shows.
 const NAV_WINDOW: usize = 7;
 
@@ -183,6 +200,8 @@ pub struct Views<'a> {
     pub style: LinkStyle,
     /// Pages of a draft build say so.
     pub draft: bool,
+    /// The pages are minified: the map is written minified (`map.rs`).
+    pub minified: bool,
 }
 
 impl<'a> Views<'a> {

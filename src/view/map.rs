@@ -42,8 +42,20 @@ impl MapNode {
     }
 }
 
+/// What a minified page's template gets for its map, which the page's job
+/// replaces with the map once the page is minified (`minify::spliced`):
+/// the map is written minified already, and it is a quarter of a page.
+pub const PLACEHOLDER: &str = "<brug-map></brug-map>";
+
+/// Serializes a context's map: whole for an unminified page, as
+/// `PLACEHOLDER` for a minified one (`text::long`).
+pub fn placed<S: serde::Serializer>(html: &str, s: S) -> Result<S::Ok, S::Error> {
+    crate::text::long::placed_text(html, PLACEHOLDER, s)
+}
+
 impl Views<'_> {
-    /// The map of the page at `url` as HTML (a `<ul>`).
+    /// The map of the page at `url` as HTML (a `<ul>`), minified when the
+    /// pages are.
     pub fn map_html(&self, url: &str, pair: Option<PairId>, lang: Lang) -> String {
         let nodes = self.map(url, pair, lang);
         let mut html = String::with_capacity(4096);
@@ -51,9 +63,14 @@ impl Views<'_> {
         html
     }
 
+    /// Writes `nodes` as a list. Minified, it leaves out what a minifier
+    /// would (the quotes an attribute value does not need, the end tags of
+    /// `li` and of a `p` that ends its parent), so that a minified page
+    /// reads the same with it as if the minifier had written it.
     fn write_list(&self, out: &mut String, nodes: &[MapNode], lang: Lang) {
-        use crate::text::escape::html as esc;
+        use crate::text::escape::{push_min_attr, push_min_text};
         let strings = self.strings;
+        let min = self.minified;
         let text = |id: &str, title: &str, count: usize| {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("title", title);
@@ -62,33 +79,58 @@ impl Views<'_> {
                 .get(lang, id, Some(&args))
                 .unwrap_or_else(|_| id.into())
         };
+        let push_text = |out: &mut String, t: &str| match min {
+            true => push_min_text(out, t),
+            false => out.push_str(&crate::text::escape::html(t)),
+        };
+        let push_attr = |out: &mut String, name: &str, value: &str| match min {
+            true => push_min_attr(out, name, value),
+            false => {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                out.push_str(&crate::text::escape::html(value));
+                out.push('"');
+            }
+        };
         out.push_str("<ul>");
         for n in nodes {
-            let (href, title) = (esc(&n.link.href), esc(&n.link.title));
-            out.push_str(&format!("<li><a href=\"{href}\""));
+            out.push_str("<li><a");
+            push_attr(out, "href", &n.link.href);
             if n.link.current {
-                out.push_str(" aria-current=\"page\"");
+                push_attr(out, "aria-current", "page");
             }
-            out.push_str(&format!(">{title}</a>"));
+            out.push('>');
+            push_text(out, &n.link.title);
+            out.push_str("</a>");
             if n.link.missing {
-                let marker = esc(&strings.text(lang, "missing-marker"));
-                out.push_str(&format!(" <span class=\"missing-marker\">{marker}</span>"));
+                out.push_str(" <span");
+                push_attr(out, "class", "missing-marker");
+                out.push('>');
+                push_text(out, &strings.text(lang, "missing-marker"));
+                out.push_str("</span>");
             }
             if n.open {
-                let summary = esc(&text("map-contents", &n.link.title, n.total));
-                out.push_str(&format!("<details open><summary>{summary}</summary>"));
+                out.push_str("<details open><summary>");
+                push_text(out, &text("map-contents", &n.link.title, n.total));
+                out.push_str("</summary>");
                 if !n.children.is_empty() {
                     self.write_list(out, &n.children, lang);
                 }
                 if n.more > 0 {
-                    let all = esc(&text("map-all", &n.link.title, n.total));
-                    out.push_str(&format!(
-                        "<p class=\"map-more\"><a href=\"{href}\">{all}</a></p>"
-                    ));
+                    out.push_str("<p");
+                    push_attr(out, "class", "map-more");
+                    out.push_str("><a");
+                    push_attr(out, "href", &n.link.href);
+                    out.push('>');
+                    push_text(out, &text("map-all", &n.link.title, n.total));
+                    out.push_str(if min { "</a>" } else { "</a></p>" });
                 }
                 out.push_str("</details>");
             }
-            out.push_str("</li>");
+            if !min {
+                out.push_str("</li>");
+            }
         }
         out.push_str("</ul>");
     }

@@ -62,7 +62,7 @@ pub struct PrintChapter {
     pub depth: usize,
     pub kind: &'static str,
     pub summary: Option<String>,
-    #[serde(serialize_with = "crate::text::hash::long_text")]
+    #[serde(serialize_with = "crate::text::long::long_text")]
     pub html: String,
 }
 
@@ -77,6 +77,12 @@ pub struct PrintPage {
 pub struct OverviewContext<P> {
     pub site: Chrome,
     pub page: P,
+}
+
+impl<P: Serialize> super::context::WithChrome for OverviewContext<P> {
+    fn chrome(&self) -> &Chrome {
+        &self.site
+    }
 }
 
 /// Kinds in the order the handbook presents them.

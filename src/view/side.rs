@@ -45,6 +45,12 @@ pub struct SideContext {
     pub page: SideView,
 }
 
+impl super::context::WithChrome for SideContext {
+    fn chrome(&self) -> &Chrome {
+        &self.site
+    }
+}
+
 impl Views<'_> {
     /// The link from `url` to the side-by-side view of `pair` in `lang`.
     pub fn side_href(&self, url: &str, pair: PairId, lang: Lang) -> Option<String> {
