@@ -12,33 +12,47 @@
 
 use super::context::{Link, Views};
 use crate::model::{Lang, PairId, SectionId};
+use std::borrow::Cow;
 
 /// How many pages on each side of the current page an opened section
 /// shows (a section's own page lists them all).
 pub const MAP_WINDOW: usize = 10;
 
-/// One entry of the map.
+/// One entry of the map; its title borrowed from the page (or, for an
+/// overview page, the interface string).
 #[derive(Debug)]
-pub struct MapNode {
-    pub link: Link,
+pub struct MapNode<'a> {
+    pub href: String,
+    pub title: Cow<'a, str>,
+    /// The entry is the page the map is seen from.
+    pub current: bool,
+    /// The page exists only in another language.
+    pub missing: bool,
     /// A section on the way to the current page: its entries follow.
     pub open: bool,
-    pub children: Vec<MapNode>,
+    pub children: Vec<MapNode<'a>>,
     /// All pages of an opened section (its children may be a window).
     pub total: usize,
     /// Pages of an opened section left out of its window.
     pub more: usize,
 }
 
-impl MapNode {
-    fn leaf(link: Link) -> Self {
+impl<'a> MapNode<'a> {
+    fn leaf(href: String, title: Cow<'a, str>, current: bool, missing: bool) -> Self {
         MapNode {
-            link,
+            href,
+            title,
+            current,
+            missing,
             open: false,
             children: Vec::new(),
             total: 0,
             more: 0,
         }
+    }
+
+    fn of(link: Link) -> Self {
+        MapNode::leaf(link.href, Cow::Owned(link.title), link.current, link.missing)
     }
 }
 
@@ -53,7 +67,7 @@ pub fn placed<S: serde::Serializer>(html: &str, s: S) -> Result<S::Ok, S::Error>
     crate::text::long::placed_text(html, PLACEHOLDER, s)
 }
 
-impl Views<'_> {
+impl<'a> Views<'a> {
     /// The map of the page at `url` as HTML (a `<ul>`), minified when the
     /// pages are.
     pub fn map_html(&self, url: &str, pair: Option<PairId>, lang: Lang) -> String {
@@ -67,7 +81,7 @@ impl Views<'_> {
     /// would (the quotes an attribute value does not need, the end tags of
     /// `li` and of a `p` that ends its parent), so that a minified page
     /// reads the same with it as if the minifier had written it.
-    fn write_list(&self, out: &mut String, nodes: &[MapNode], lang: Lang) {
+    fn write_list(&self, out: &mut String, nodes: &[MapNode<'a>], lang: Lang) {
         use crate::text::escape::{push_min_attr, push_min_text};
         let strings = self.strings;
         let min = self.minified;
@@ -96,14 +110,14 @@ impl Views<'_> {
         out.push_str("<ul>");
         for n in nodes {
             out.push_str("<li><a");
-            push_attr(out, "href", &n.link.href);
-            if n.link.current {
+            push_attr(out, "href", &n.href);
+            if n.current {
                 push_attr(out, "aria-current", "page");
             }
             out.push('>');
-            push_text(out, &n.link.title);
+            push_text(out, &n.title);
             out.push_str("</a>");
-            if n.link.missing {
+            if n.missing {
                 out.push_str(" <span");
                 push_attr(out, "class", "missing-marker");
                 out.push('>');
@@ -112,7 +126,7 @@ impl Views<'_> {
             }
             if n.open {
                 out.push_str("<details open><summary>");
-                push_text(out, &text("map-contents", &n.link.title, n.total));
+                push_text(out, &text("map-contents", &n.title, n.total));
                 out.push_str("</summary>");
                 if !n.children.is_empty() {
                     self.write_list(out, &n.children, lang);
@@ -121,9 +135,9 @@ impl Views<'_> {
                     out.push_str("<p");
                     push_attr(out, "class", "map-more");
                     out.push_str("><a");
-                    push_attr(out, "href", &n.link.href);
+                    push_attr(out, "href", &n.href);
                     out.push('>');
-                    push_text(out, &text("map-all", &n.link.title, n.total));
+                    push_text(out, &text("map-all", &n.title, n.total));
                     out.push_str(if min { "</a>" } else { "</a></p>" });
                 }
                 out.push_str("</details>");
@@ -137,20 +151,20 @@ impl Views<'_> {
 
     /// The map of the page at `url`, showing `pair` (none for the overview
     /// and site pages, whose map is the top level).
-    pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode> {
+    pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode<'a>> {
         let reader = &self.reader;
         let Some(top) = reader.top() else {
             return Vec::new();
         };
         let path = pair.map(|p| self.sections_to(p)).unwrap_or_default();
         let mut nodes = Vec::new();
-        if let Some(home) = top.index.and_then(|h| self.link(url, h, lang)) {
-            nodes.push(MapNode::leaf(home));
+        if let Some(home) = top.index.and_then(|h| self.entry(url, h, lang)) {
+            nodes.push(home);
         }
         nodes.extend(self.section_entries(url, 0, pair, lang, &path));
         if let Some(urls) = &self.overviews.transfer {
             let link = self.generated_link(url, &urls[lang], lang, "transfer-overview-title");
-            nodes.push(MapNode::leaf(link));
+            nodes.push(MapNode::of(link));
         }
         nodes.extend(
             self.overviews
@@ -159,10 +173,21 @@ impl Views<'_> {
                 .filter(|t| !t.terms.is_empty())
                 .map(|t| {
                     let title = format!("taxonomy-{}", t.name);
-                    MapNode::leaf(self.generated_link(url, &t.urls[lang], lang, &title))
+                    MapNode::of(self.generated_link(url, &t.urls[lang], lang, &title))
                 }),
         );
         nodes
+    }
+
+    /// The entry of `pair` as seen from `url` (`Views::link`, without the
+    /// copies a map does not show).
+    fn entry(&self, url: &str, pair: PairId, lang: Lang) -> Option<MapNode<'a>> {
+        let p = self.reader.pair(pair);
+        let href = self.href(url, pair, lang)?;
+        let page = self.reader.best_page(pair, lang);
+        let current = p.urls[lang].as_deref() == Some(url);
+        let title = Cow::Borrowed(page.front.title.as_str());
+        Some(MapNode::leaf(href, title, current, p.pages[lang].is_none()))
     }
 
     /// The sections from the top down to the one holding `pair` (for a
@@ -189,7 +214,7 @@ impl Views<'_> {
         pair: Option<PairId>,
         lang: Lang,
         path: &[SectionId],
-    ) -> Vec<MapNode> {
+    ) -> Vec<MapNode<'a>> {
         let s = self.reader.section(section);
         let mut items: Vec<(PairId, Option<SectionId>)> = window(&s.pairs[lang], pair)
             .iter()
@@ -211,11 +236,7 @@ impl Views<'_> {
         items
             .into_iter()
             .filter_map(|(q, child)| {
-                let link = self.link(url, q, lang)?;
-                let mut node = MapNode::leaf(Link {
-                    summary: None,
-                    ..link
-                });
+                let mut node = self.entry(url, q, lang)?;
                 if let Some(child) = child.filter(|c| path.contains(c)) {
                     let pages = &self.reader.section(child).pairs[lang];
                     node.children = self.section_entries(url, child, pair, lang, path);
