@@ -164,3 +164,40 @@ fn the_themes_scripts_and_stylesheets_are_minified_as_the_pages_are() {
     f.brug(&["build"]).ok();
     assert_eq!(f.page("static/site.css"), source("site.css"));
 }
+
+/// A theme that does not show the map as it is (here: its text only)
+/// gets the map itself, not the placeholder that stands for it while a
+/// page is minified.
+#[test]
+fn a_theme_that_filters_the_map_gets_the_map() {
+    let f = Fixture::new("web");
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    let filtered = base.replace("{{ site.map | safe }}", "{{ site.map | striptags }}");
+    assert_ne!(filtered, base);
+    f.write("themes/default/templates/base.html", filtered);
+    let run = f.brug(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let plain = f.root().join("plain");
+    let run = f.brug(&["build", "--no-minify", "--out", plain.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let minified = common::snapshot(&f.out());
+    let mut pages = 0;
+    for (path, bytes) in common::snapshot(&plain) {
+        if path.extension().is_some_and(|e| e == "html") && !path.ends_with("404.html") {
+            let whole = String::from_utf8(brug::render::minify::html(&bytes)).unwrap();
+            let built = String::from_utf8(minified[&path].clone()).unwrap();
+            assert!(!built.contains("brug-map"), "{}: {built}", path.display());
+            assert_eq!(built, whole, "{}", path.display());
+            pages += 1;
+        }
+    }
+    assert!(pages > 20, "{pages}");
+    let page = f.page("nl/modules/start/index.html");
+    assert!(
+        page.contains("tabindex=0>StartBegrippen"),
+        "the map's text: {page}"
+    );
+}

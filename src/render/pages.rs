@@ -170,7 +170,7 @@ impl Site<'_> {
             }
         }
         let map = &ctx.chrome().map;
-        if self.renderer.opts.minify && !map.is_empty() {
+        if !map.is_empty() && self.renderer.splicing() {
             let placed = long::serializing(Texts::Placeholders, || {
                 self.renderer.template(lang, name, ctx, file)
             })?;
@@ -180,6 +180,7 @@ impl Site<'_> {
                     ..Output::new(path, page)
                 });
             }
+            self.renderer.unspliced();
         }
         let html = self.renderer.template(lang, name, ctx, file)?;
         Ok(Output {

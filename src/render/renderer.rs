@@ -14,6 +14,7 @@ use crate::source::theme::Theme;
 use crate::text::hash::{Fingerprint, Source};
 use crate::text::long::Texts;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Templates, strings and assets, ready to render any job.
@@ -28,7 +29,16 @@ pub struct Renderer {
     /// Code highlighting for Markdown rendered while jobs run (the
     /// side-by-side columns); its syntaxes load at the first code block.
     pub highlighter: Highlighter,
+    /// Minified pages whose map could not be put in after minifying
+    /// (`Site::template_page`): each is rendered twice, so after
+    /// `UNSPLICED_MAX` of them (a theme that does not show the map as it
+    /// is) the renderer stops trying.
+    unspliced: AtomicUsize,
 }
+
+/// How many pages may fail to get their map put in before every page is
+/// rendered with its map in it.
+const UNSPLICED_MAX: usize = 8;
 
 impl Renderer {
     /// Compiles the theme's templates for `langs` languages. A template
@@ -69,6 +79,7 @@ impl Renderer {
             assets: theme.assets.into_iter().collect(),
             opts,
             highlighter: Highlighter::default(),
+            unspliced: AtomicUsize::new(0),
         })
     }
 
@@ -122,6 +133,16 @@ impl Renderer {
             std::io::Write::write_all(&mut h, json).ok()
         })?;
         Some(h.finish())
+    }
+
+    /// Whether minified pages still get their map put in after minifying.
+    pub fn splicing(&self) -> bool {
+        self.opts.minify && self.unspliced.load(Ordering::Relaxed) < UNSPLICED_MAX
+    }
+
+    /// Notes a page whose map could not be put in.
+    pub fn unspliced(&self) {
+        self.unspliced.fetch_add(1, Ordering::Relaxed);
     }
 
     /// An HTML output file, to be minified when the build minifies.

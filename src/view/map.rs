@@ -52,7 +52,12 @@ impl<'a> MapNode<'a> {
     }
 
     fn of(link: Link) -> Self {
-        MapNode::leaf(link.href, Cow::Owned(link.title), link.current, link.missing)
+        MapNode::leaf(
+            link.href,
+            Cow::Owned(link.title),
+            link.current,
+            link.missing,
+        )
     }
 }
 
