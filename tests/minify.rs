@@ -43,12 +43,6 @@ fn a_minified_page_is_its_whole_unminified_page_minified() {
     retitle("content/practices/_index.de.md", "Praxis & Beispiele 'X'");
     retitle("content/practices/los.de.md", "R&D < 3 & 4 > 2 &amp;");
     retitle("content/practices/lotsen.de.md", "Lotsen  und   Paten");
-    let run = f.brug(&["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let plain = f.root().join("plain");
-    let run = f.brug(&["build", "--no-minify", "--out", plain.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let minified = common::snapshot(&f.out());
     // (the page without its map's items, the map's items)
     let split = |page: &str| -> (String, String) {
         let Some(nav) = page.find("<nav class=map-tree") else {
@@ -86,12 +80,7 @@ fn a_minified_page_is_its_whole_unminified_page_minified() {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     let mut maps = 0;
-    for (path, bytes) in common::snapshot(&plain) {
-        if path.extension().is_none_or(|e| e != "html") {
-            continue;
-        }
-        let whole = String::from_utf8(brug::render::minify::html(&bytes)).unwrap();
-        let built = String::from_utf8(minified[&path].clone()).unwrap();
+    for (path, built, whole) in built_and_whole(&f) {
         let (whole_outside, whole_map) = split(&whole);
         let (outside, map) = split(&built);
         assert_eq!(outside, whole_outside, "{}", path.display());
@@ -178,21 +167,11 @@ fn a_theme_that_filters_the_map_gets_the_map() {
     let filtered = base.replace("{{ site.map | safe }}", "{{ site.map | striptags }}");
     assert_ne!(filtered, base);
     f.write("themes/default/templates/base.html", filtered);
-    let run = f.brug(&["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let plain = f.root().join("plain");
-    let run = f.brug(&["build", "--no-minify", "--out", plain.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let minified = common::snapshot(&f.out());
     let mut pages = 0;
-    for (path, bytes) in common::snapshot(&plain) {
-        if path.extension().is_some_and(|e| e == "html") && !path.ends_with("404.html") {
-            let whole = String::from_utf8(brug::render::minify::html(&bytes)).unwrap();
-            let built = String::from_utf8(minified[&path].clone()).unwrap();
-            assert!(!built.contains("brug-map"), "{}: {built}", path.display());
-            assert_eq!(built, whole, "{}", path.display());
-            pages += 1;
-        }
+    for (path, built, whole) in built_and_whole(&f) {
+        assert!(!built.contains("brug-map"), "{}: {built}", path.display());
+        assert_eq!(built, whole, "{}", path.display());
+        pages += 1;
     }
     assert!(pages > 20, "{pages}");
     let page = f.page("nl/modules/start/index.html");
@@ -200,4 +179,24 @@ fn a_theme_that_filters_the_map_gets_the_map() {
         page.contains("tabindex=0>StartBegrippen"),
         "the map's text: {page}"
     );
+}
+
+/// Builds `f` minified and, into `plain/`, not: each HTML page as built
+/// minified, with its unminified page minified whole by the minifier.
+fn built_and_whole(f: &Fixture) -> Vec<(std::path::PathBuf, String, String)> {
+    let run = f.brug(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let plain = f.root().join("plain");
+    let run = f.brug(&["build", "--no-minify", "--out", plain.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let minified = common::snapshot(&f.out());
+    common::snapshot(&plain)
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html"))
+        .map(|(path, bytes)| {
+            let whole = String::from_utf8(brug::render::minify::html(&bytes)).unwrap();
+            let built = String::from_utf8(minified[&path].clone()).unwrap();
+            (path, built, whole)
+        })
+        .collect()
 }
