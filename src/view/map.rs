@@ -8,7 +8,9 @@
 //! It is on every page, so it reaches the template as finished HTML: as a
 //! tree of template values it cost a third of the build (each node a map
 //! of nine values, walked by a recursive macro). A theme styles it by its
-//! classes (`map-tree` around it, `map-more`, `missing-marker`).
+//! classes (`map-tree` around it, `map-more`, `missing-marker`). When the
+//! pages are minified it is written minified, and a page gets it only
+//! after the rest of the page is minified (`PLACEHOLDER`).
 
 use super::context::{Link, Views};
 use crate::model::{Lang, PairId, SectionId};
