@@ -14,52 +14,33 @@
 
 use super::context::{Link, Views};
 use crate::model::{Lang, PairId, SectionId};
-use std::borrow::Cow;
 
 /// How many pages on each side of the current page an opened section
 /// shows (a section's own page lists them all).
 pub const MAP_WINDOW: usize = 10;
 
-/// One entry of the map; its title borrowed from the page (or, for an
-/// overview page, the interface string).
+/// One entry of the map.
 #[derive(Debug)]
-pub struct MapNode<'a> {
-    pub href: String,
-    pub title: Cow<'a, str>,
-    /// The entry is the page the map is seen from.
-    pub current: bool,
-    /// The page exists only in another language.
-    pub missing: bool,
+pub struct MapNode {
+    pub link: Link,
     /// A section on the way to the current page: its entries follow.
     pub open: bool,
-    pub children: Vec<MapNode<'a>>,
+    pub children: Vec<MapNode>,
     /// All pages of an opened section (its children may be a window).
     pub total: usize,
     /// Pages of an opened section left out of its window.
     pub more: usize,
 }
 
-impl<'a> MapNode<'a> {
-    fn leaf(href: String, title: Cow<'a, str>, current: bool, missing: bool) -> Self {
+impl MapNode {
+    fn leaf(link: Link) -> Self {
         MapNode {
-            href,
-            title,
-            current,
-            missing,
+            link,
             open: false,
             children: Vec::new(),
             total: 0,
             more: 0,
         }
-    }
-
-    fn of(link: Link) -> Self {
-        MapNode::leaf(
-            link.href,
-            Cow::Owned(link.title),
-            link.current,
-            link.missing,
-        )
     }
 }
 
@@ -74,7 +55,7 @@ pub fn placed<S: serde::Serializer>(html: &str, s: S) -> Result<S::Ok, S::Error>
     crate::text::long::placed_text(html, PLACEHOLDER, s)
 }
 
-impl<'a> Views<'a> {
+impl Views<'_> {
     /// The map of the page at `url` as HTML (a `<ul>`), minified when the
     /// pages are.
     pub fn map_html(&self, url: &str, pair: Option<PairId>, lang: Lang) -> String {
@@ -88,7 +69,7 @@ impl<'a> Views<'a> {
     /// would (the quotes an attribute value does not need, the end tags of
     /// `li` and of a `p` that ends its parent), so that a minified page
     /// reads the same with it as if the minifier had written it.
-    fn write_list(&self, out: &mut String, nodes: &[MapNode<'a>], lang: Lang) {
+    fn write_list(&self, out: &mut String, nodes: &[MapNode], lang: Lang) {
         use crate::text::escape::{push_min_attr, push_min_text};
         let strings = self.strings;
         let min = self.minified;
@@ -117,14 +98,14 @@ impl<'a> Views<'a> {
         out.push_str("<ul>");
         for n in nodes {
             out.push_str("<li><a");
-            push_attr(out, "href", &n.href);
-            if n.current {
+            push_attr(out, "href", &n.link.href);
+            if n.link.current {
                 push_attr(out, "aria-current", "page");
             }
             out.push('>');
-            push_text(out, &n.title);
+            push_text(out, &n.link.title);
             out.push_str("</a>");
-            if n.missing {
+            if n.link.missing {
                 out.push_str(" <span");
                 push_attr(out, "class", "missing-marker");
                 out.push('>');
@@ -133,7 +114,7 @@ impl<'a> Views<'a> {
             }
             if n.open {
                 out.push_str("<details open><summary>");
-                push_text(out, &text("map-contents", &n.title, n.total));
+                push_text(out, &text("map-contents", &n.link.title, n.total));
                 out.push_str("</summary>");
                 if !n.children.is_empty() {
                     self.write_list(out, &n.children, lang);
@@ -142,9 +123,9 @@ impl<'a> Views<'a> {
                     out.push_str("<p");
                     push_attr(out, "class", "map-more");
                     out.push_str("><a");
-                    push_attr(out, "href", &n.href);
+                    push_attr(out, "href", &n.link.href);
                     out.push('>');
-                    push_text(out, &text("map-all", &n.title, n.total));
+                    push_text(out, &text("map-all", &n.link.title, n.total));
                     out.push_str(if min { "</a>" } else { "</a></p>" });
                 }
                 out.push_str("</details>");
@@ -158,20 +139,20 @@ impl<'a> Views<'a> {
 
     /// The map of the page at `url`, showing `pair` (none for the overview
     /// and site pages, whose map is the top level).
-    pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode<'a>> {
+    pub fn map(&self, url: &str, pair: Option<PairId>, lang: Lang) -> Vec<MapNode> {
         let reader = &self.reader;
         let Some(top) = reader.top() else {
             return Vec::new();
         };
         let path = pair.map(|p| self.sections_to(p)).unwrap_or_default();
         let mut nodes = Vec::new();
-        if let Some(home) = top.index.and_then(|h| self.entry(url, h, lang)) {
-            nodes.push(home);
+        if let Some(home) = top.index.and_then(|h| self.link(url, h, lang)) {
+            nodes.push(MapNode::leaf(home));
         }
         nodes.extend(self.section_entries(url, 0, pair, lang, &path));
         if let Some(urls) = &self.overviews.transfer {
             let link = self.generated_link(url, &urls[lang], lang, "transfer-overview-title");
-            nodes.push(MapNode::of(link));
+            nodes.push(MapNode::leaf(link));
         }
         nodes.extend(
             self.overviews
@@ -180,21 +161,10 @@ impl<'a> Views<'a> {
                 .filter(|t| !t.terms.is_empty())
                 .map(|t| {
                     let title = format!("taxonomy-{}", t.name);
-                    MapNode::of(self.generated_link(url, &t.urls[lang], lang, &title))
+                    MapNode::leaf(self.generated_link(url, &t.urls[lang], lang, &title))
                 }),
         );
         nodes
-    }
-
-    /// The entry of `pair` as seen from `url` (`Views::link`, without the
-    /// copies a map does not show).
-    fn entry(&self, url: &str, pair: PairId, lang: Lang) -> Option<MapNode<'a>> {
-        let p = self.reader.pair(pair);
-        let href = self.href(url, pair, lang)?;
-        let page = self.reader.best_page(pair, lang);
-        let current = p.urls[lang].as_deref() == Some(url);
-        let title = Cow::Borrowed(page.front.title.as_str());
-        Some(MapNode::leaf(href, title, current, p.pages[lang].is_none()))
     }
 
     /// The sections from the top down to the one holding `pair` (for a
@@ -221,7 +191,7 @@ impl<'a> Views<'a> {
         pair: Option<PairId>,
         lang: Lang,
         path: &[SectionId],
-    ) -> Vec<MapNode<'a>> {
+    ) -> Vec<MapNode> {
         let s = self.reader.section(section);
         let mut items: Vec<(PairId, Option<SectionId>)> = window(&s.pairs[lang], pair)
             .iter()
@@ -243,7 +213,11 @@ impl<'a> Views<'a> {
         items
             .into_iter()
             .filter_map(|(q, child)| {
-                let mut node = self.entry(url, q, lang)?;
+                let link = self.link(url, q, lang)?;
+                let mut node = MapNode::leaf(Link {
+                    summary: None,
+                    ..link
+                });
                 if let Some(child) = child.filter(|c| path.contains(c)) {
                     let pages = &self.reader.section(child).pairs[lang];
                     node.children = self.section_entries(url, child, pair, lang, path);
